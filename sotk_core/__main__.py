@@ -1,0 +1,124 @@
+"""Command line: `python -m sotk_core report|template|validate` (workbook.md contract).
+
+Exit status: 0 when every file was computed, 2 when any file had errors (the others are still
+reported), 1 on misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sotk_core.city import load_files
+from sotk_core.evaluate import evaluate
+from sotk_core.fmt import fmt_num
+from sotk_core.report import build_report
+from sotk_core.settings import ROUNDING_MODES, Settings
+from sotk_core.workbook.writer import write_template
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # misuse -> exit 1 (argparse's default is 2)
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: galat: {message}", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m sotk_core",
+                description="SOTK Dashboard: laporan ABK, kematangan dan struktur OPD.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    r = sub.add_parser("report", help="Hitung laporan dari workbook OPD.")
+    r.add_argument("files", nargs="+", metavar="FILE")
+    r.add_argument("--wke-hours", type=float, default=None,
+                   help="Jam kerja efektif per tahun (bawaan 1250).")
+    r.add_argument("--rounding", choices=ROUNDING_MODES, default=None)
+    r.add_argument("--json", action="store_true", help="Cetak satu objek JSON ke stdout.")
+    r.add_argument("-o", "--output", metavar="OUT.xlsx", help="Tulis workbook hasil.")
+    t = sub.add_parser("template", help="Tulis template workbook OPD kosong.")
+    t.add_argument("output", metavar="OUT.xlsx")
+    v = sub.add_parser("validate", help="Periksa workbook OPD dan cetak masalahnya.")
+    v.add_argument("files", nargs="+", metavar="FILE")
+    return p
+
+
+def _read_inputs(paths: list[str]) -> list[tuple[str, bytes]] | None:
+    out = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_file():
+            print(f"galat: file tidak ditemukan: {name}", file=sys.stderr)
+            return None
+        out.append((path.name, path.read_bytes()))
+    return out
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    changes: dict[str, object] = {}
+    if args.wke_hours is not None:
+        if not args.wke_hours > 0:
+            raise ValueError("--wke-hours harus lebih dari 0")
+        changes["wke_hours"] = args.wke_hours
+    if args.rounding:
+        changes["rounding"] = args.rounding
+    return settings.with_(**changes) if changes else settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "template":
+        path = write_template(args.output)
+        print(f"Template ditulis: {path}")
+        return 0
+    inputs = _read_inputs(args.files)
+    if inputs is None:
+        return 1
+    if args.command == "validate":
+        settings = Settings()
+        city = load_files(inputs, settings)
+        for issue in city.issues:
+            print(issue)
+        errors = sum(1 for i in city.issues if i.severity == "error")
+        warnings = len(city.issues) - errors
+        print(f"{len(inputs)} file diperiksa: {errors} galat, {warnings} peringatan.")
+        return 2 if errors else 0
+    try:
+        settings = _settings(args)
+    except ValueError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 1
+    city = load_files(inputs, settings)
+    ev = evaluate(city, settings)
+    report = build_report(ev)
+    if args.output:
+        from sotk_core.export import results_workbook_bytes
+
+        Path(args.output).write_bytes(results_workbook_bytes(ev))
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        s = ev.summary
+        print(f"Pengaturan: {settings.describe()}")
+        print(f"OPD dihitung: {s['opd_count']} dari {len(inputs)} file")
+        print(f"Beban kerja: {fmt_num(s['workload_hours'], 1)} jam/tahun; kebutuhan "
+              f"{fmt_num(s['need_raw'], 2)} → {fmt_num(s['need'])} orang; ada "
+              f"{fmt_num(s['existing'])} orang; kelebihan {fmt_num(s['surplus'])}, kekurangan "
+              f"{fmt_num(s['shortage'])}; EU {fmt_num(s['eu'], 2)} ({s['pu']})")
+        if s["maturity_mean"] is not None:
+            print(f"Kematangan rata-rata kota: {fmt_num(s['maturity_mean'], 2)} "
+                  f"({s['maturity_category']})")
+        for issue in city.issues:
+            print(issue, file=sys.stderr)
+        if args.output:
+            print(f"Workbook hasil ditulis: {args.output}")
+    failed = any(not wb.ok for wb in city.workbooks) or any(
+        i.severity == "error" for i in city.extra_issues)
+    return 2 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

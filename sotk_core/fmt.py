@@ -1,0 +1,68 @@
+"""Indonesian number formatting (1.234,5) and exact half-up rounding helpers."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+
+
+def fmt_num(value: object, decimals: int = 0, unit: str = "") -> str:
+    """Format a number Indonesian-style: thousands '.', decimals ','. None/NaN -> '–'."""
+    if value is None:
+        return "–"
+    try:
+        x = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(x):
+        return "–"
+    q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{q:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if text.startswith("-") and float(q) == 0:
+        text = text[1:]
+    return f"{text} {unit}".rstrip() if unit else text
+
+
+def fmt_pct(value: object, decimals: int = 0) -> str:
+    """A share 0..1 as a percentage '12,5 %'."""
+    if value is None:
+        return "–"
+    try:
+        x = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    return "–" if math.isnan(x) else fmt_num(x * 100, decimals) + " %"
+
+
+def round_half_up_scalar(value: float, decimals: int = 0) -> float:
+    """Exact decimal half-up rounding of one value (2.5 -> 3, 1.005 -> 1.01)."""
+    q = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return float(q)
+
+
+def round_half_up(values: np.ndarray, decimals: int = 0) -> np.ndarray:
+    """Vectorised half-up rounding that agrees with `Decimal(repr(x))` half-up rounding.
+
+    Floats such as 1.005 are stored as 1.00499999...; scaling then snapping to 9 significant
+    decimals first removes that representation noise (the same idea as `Decimal(repr(x))`),
+    so 1.005 -> 1.01 and 2.5 -> 3 exactly like the hand rule in domain.md.
+    """
+    arr = np.asarray(values, dtype="float64")
+    scale = 10.0**decimals
+    scaled = np.round(arr * scale, 9)
+    out = np.floor(np.abs(scaled) + 0.5) * np.sign(scaled)
+    return out / scale + 0.0
+
+
+def round_need(values: np.ndarray, mode: str) -> np.ndarray:
+    """Round decimal FTE to whole staff with the configured mode (domain.md §1)."""
+    arr = np.asarray(values, dtype="float64")
+    if mode == "half_up":
+        return round_half_up(arr, 0)
+    if mode == "ceil":
+        return np.ceil(np.round(arr, 9)) + 0.0
+    if mode == "floor":
+        return np.floor(np.round(arr, 9)) + 0.0
+    raise ValueError(f"Mode pembulatan tidak dikenal: {mode!r}")
