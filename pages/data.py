@@ -1,0 +1,67 @@
+"""Data: the loaded files, their issues, raw tables, template and results downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sotk_core.export import results_workbook_bytes
+from sotk_ui.data import current_evaluation
+from sotk_ui.panels import template_bytes
+from sotk_ui.widgets import issues_panel, run_page, table
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def body() -> None:
+    ev = current_evaluation()
+    city = ev.city
+    st.title("Data")
+    st.caption(f"{city.name} · {len(city.workbooks)} file dimuat · {ev.summary['opd_count']} OPD "
+               "dihitung")
+
+    status = pd.DataFrame([{
+        "File": wb.file,
+        "OPD": wb.profile.get("name", "–"),
+        "Status": "Dihitung" if wb.ok and wb.name in city.opd_names else "Tidak dihitung",
+        "Galat": len(wb.errors),
+        "Peringatan": len(wb.warnings),
+        "Jabatan": len(wb.positions),
+        "Tugas": len(wb.tasks),
+    } for wb in city.workbooks])
+    st.subheader("File yang dimuat")
+    st.dataframe(status, hide_index=True, width="stretch")
+
+    st.subheader("Pemeriksaan data per file")
+    issues_panel(city.issues, [wb.file for wb in city.workbooks])
+
+    st.subheader("Unduhan")
+    c1, c2 = st.columns(2)
+    c1.download_button("⬇ Workbook hasil (semua tabel + Asumsi)", results_workbook_bytes(ev),
+                       file_name="hasil_sotk.xlsx", mime=XLSX, key="dl_results",
+                       on_click="ignore", width="stretch")
+    c2.download_button("⬇ Template workbook OPD kosong", template_bytes(),
+                       file_name="template_opd_sotk_v1.xlsx", mime=XLSX, key="dl_template_page",
+                       on_click="ignore", width="stretch")
+
+    st.subheader("Tabel mentah")
+    tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"])
+    with tabs[0]:
+        table(ev.opds, ["opd", "file", "jenis", "tipe", "skor", "sakip", "positions", "existing",
+                        "workload_hours", "need", "maturity_total"], key="raw_opd")
+    with tabs[1]:
+        table(ev.workload.units, ["opd", "code", "name", "kind", "parent", "depth", "existing",
+                                  "workload_hours", "need_raw", "need", "eu"], key="raw_units")
+    with tabs[2]:
+        table(ev.workload.positions, ["opd", "code", "name", "unit", "kind", "existing",
+                                      "workload_hours", "need_raw", "need", "ej2", "pj"],
+              key="raw_positions")
+    with tabs[3]:
+        table(ev.workload.tasks, ["opd", "position", "task", "output", "volume", "period",
+                                  "norma", "time_unit", "hours"], key="raw_tasks")
+    with tabs[4]:
+        table(ev.maturity.levels, ["opd", "roman", "var_name", "self_level", "verified_level",
+                                   "level"], key="raw_maturity")
+
+
+run_page(body)

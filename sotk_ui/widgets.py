@@ -1,0 +1,138 @@
+"""Widgets shared by pages: page guard, KPI cards, charts, tables, OPD picker, issue panel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+
+from sotk_core.fmt import fmt_num
+from sotk_core.issues import Issue
+from sotk_core.labels import label
+from sotk_ui import state
+
+log = logging.getLogger("sotk_ui")
+
+DECIMALS: dict[str, int] = {
+    "workload_hours": 1, "own_workload_hours": 1, "hours": 1, "minutes": 0, "need_raw": 2,
+    "eu": 2, "eu2": 2, "ej": 2, "ej2": 2, "volume": 1, "norma": 1, "share_of_position": 2,
+    "maturity_total": 0, "kelembagaan_total": 2, "skor": 0, "sakip": 1, "cv": 2, "gini": 2,
+}
+
+
+def run_page(body: Callable[[], None]) -> None:
+    """Run a page body; any failure becomes an Indonesian message, never a traceback."""
+    try:
+        body()
+    except ScriptControlException:
+        raise  # st.rerun / st.stop
+    except Exception as exc:  # noqa: BLE001 - the guard of last resort
+        log.exception("page failed")
+        st.error(
+            "Maaf, bagian ini tidak dapat ditampilkan karena terjadi kesalahan saat mengolah "
+            f"data ({type(exc).__name__}). Halaman lain tetap dapat dipakai; periksa data di "
+            "halaman **Data** atau kembali ke kota contoh.",
+            icon="⚠️",
+        )
+
+
+def kpis(items: Sequence[tuple[str, str, str | None]], columns: int | None = None) -> None:
+    """A row of KPI cards: (label, formatted value, help)."""
+    cols = st.columns(columns or len(items))
+    for col, (title, value, help_text) in zip(cols, items, strict=False):
+        col.metric(title, value, help=help_text, border=True)
+
+
+def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
+    """A plotly chart with the project's template untouched (theme=None) and a high-resolution
+    PNG button in the toolbar."""
+    st.plotly_chart(
+        fig, theme=None, key=key, width="stretch",
+        config={"displaylogo": False,
+                "toImageButtonOptions": {"format": "png", "filename": filename or key,
+                                         "width": 1600, "height": 900, "scale": 2},
+                "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
+    )
+
+
+def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str | None = None,
+          height: int | str = "auto", max_rows: int = 2000) -> None:
+    """A table with Indonesian headers (units included) and numbers as 1.234,5."""
+    cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    view = frame.loc[:, cols]
+    if len(view) > max_rows:
+        st.caption(f"Menampilkan {fmt_num(max_rows)} dari {fmt_num(len(view))} baris; unduh "
+                   "workbook hasil untuk semua baris.")
+        view = view.iloc[:max_rows]
+    view = view.rename(columns={c: label(c) for c in cols})
+    styler = view.style.hide(axis="index")
+    for c in cols:
+        series = frame[c]
+        if pd.api.types.is_bool_dtype(series):
+            styler = styler.format(lambda v: "Ya" if v else "Tidak", subset=[label(c)])
+        elif pd.api.types.is_numeric_dtype(series):
+            decimals = DECIMALS.get(c, 0)
+            styler = styler.format(precision=decimals, decimal=",", thousands=".", na_rep="–",
+                                   subset=[label(c)])
+    st.dataframe(styler, hide_index=True, key=key, height=height, width="stretch")
+
+
+def opd_picker(names: Sequence[str], key: str = "opd_picker", label_text: str = "Pilih OPD",
+               sidebar: bool = False) -> str | None:
+    """Pick an OPD once; every page follows, and the URL (?opd=...) can be shared."""
+    if not names:
+        return None
+    current = state.get(state.OPD)
+    from_url = st.query_params.get("opd")
+    if from_url in names and from_url != current:
+        current = from_url
+    if current not in names:
+        current = names[0]
+    state.put(state.OPD, current)
+    widget_key = f"{key}_widget"
+    if st.session_state.get(widget_key) != current:
+        st.session_state[widget_key] = current
+
+    def _changed() -> None:
+        chosen = st.session_state[widget_key]
+        state.put(state.OPD, chosen)
+        st.query_params["opd"] = chosen
+
+    where = st.sidebar if sidebar else st
+    where.selectbox(label_text, list(names), key=widget_key, on_change=_changed)
+    if st.query_params.get("opd") != current:
+        st.query_params["opd"] = current
+    return current
+
+
+def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
+    """Per file: errors (the OPD is not computed) and warnings, naming sheet, row and column."""
+    by_file: dict[str, list[Issue]] = {f: [] for f in files}
+    for issue in issues:
+        by_file.setdefault(issue.file, []).append(issue)
+    for file, found in by_file.items():
+        errors = [i for i in found if i.severity == "error"]
+        warnings = [i for i in found if i.severity == "warning"]
+        if errors:
+            head = f"❌ {file}: {len(errors)} galat — OPD ini tidak dihitung"
+        elif warnings:
+            head = f"⚠️ {file}: {len(warnings)} peringatan — OPD tetap dihitung"
+        else:
+            head = f"✅ {file}: tidak ada masalah"
+        with st.expander(head, expanded=bool(errors)):
+            if not found:
+                st.write("Semua sheet terbaca sesuai template.")
+                continue
+            frame = pd.DataFrame([{
+                "Tingkat": "Galat" if i.severity == "error" else "Peringatan",
+                "Sheet": i.sheet or "–", "Baris": str(i.row) if i.row is not None else "–",
+                "Kolom": i.column or "–", "Pesan": i.message} for i in found])
+            st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def section_note(text: str) -> None:
+    st.caption(text)
