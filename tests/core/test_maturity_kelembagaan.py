@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings
-from sotk_core.kelembagaan import SUBDIMENSIONS, compute_kelembagaan, rank_of, sakip_grade, subdimension_score
+from sotk_core.kelembagaan import (
+    SUBDIMENSIONS,
+    compute_kelembagaan,
+    rank_of,
+    sakip_grade,
+    subdimension_score,
+)
 from sotk_core.maturity import compute_maturity, maturity_category, parse_variable
 
 S = Settings()
