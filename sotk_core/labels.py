@@ -68,6 +68,15 @@ COLUMN_LABELS: dict[str, str] = {
     "level": "Tingkat dipakai",
     "next_level": "Tingkat berikut",
     "next_text": "Yang perlu dicapai",
+    "aspect": "Aspek",
+    "gap_level": "Selisih mandiri − verifikasi",
+    "basis": "Dasar",
+    "unit_code": "Kode unit",
+    "value": "Nilai",
+    "limit": "Batas",
+    "rank": "Peringkat",
+    "rank_label": "Keterangan",
+    "total": "Total",
 }
 
 

@@ -93,7 +93,17 @@ def parse_code(value: object) -> tuple[str | None, str | None]:
     return text, None
 
 
+_NEEDS_COLLAPSE = re.compile(r"\s\s|[\t\n\r\u00a0]")
+
+
 def parse_text(value: object) -> tuple[str | None, str | None]:
+    if type(value) is str:  # fast path: most cells
+        text = value.strip()
+        if _NEEDS_COLLAPSE.search(text):
+            text = re.sub(r"\s+", " ", text)
+        if text[:1] == "#" and text.upper() in EXCEL_ERRORS:
+            return None, f"berisi galat rumus {text.upper()}"
+        return text, None
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else str(value)), None
     if isinstance(value, (dt.datetime, dt.date)):

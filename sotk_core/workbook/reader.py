@@ -204,14 +204,20 @@ class _SheetReader:
         else:
             parser = cells.parse_text
         out: list[object] = [None] * len(values)
+        seen: dict[tuple[type, object], tuple[object, str | None]] = {}  # repeated values
         for i, v in enumerate(values):
-            if cells.is_blank(v):
+            key = (v.__class__, v)
+            hit = seen.get(key)
+            if hit is None:
+                hit = (None, "") if cells.is_blank(v) else parser(v)
+                seen[key] = hit
+            parsed, problem = hit
+            if problem == "":  # blank
                 if col.mandatory:
                     self.issues.error(self.file, sheet, int(rows[i]), col.header,
                                       f"Kolom '{col.header}' kosong; wajib diisi.")
                 out[i] = col.default
                 continue
-            parsed, problem = parser(v)
             if problem:
                 self.issues.error(self.file, sheet, int(rows[i]), col.header,
                                   f"Kolom '{col.header}' {problem}.")

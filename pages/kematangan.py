@@ -1,0 +1,68 @@
+"""Kematangan: Permendagri 99/2018 maturity — ranking with bands, heat map, radar, next steps."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sotk_core import charts
+from sotk_core.fmt import fmt_num
+from sotk_ui.data import current_evaluation
+from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
+
+
+def body() -> None:
+    ev = current_evaluation()
+    mat = ev.maturity
+    st.title("Kematangan organisasi")
+    st.caption("Permendagri 99/2018 Lampiran A: 11 variabel, tingkat 1–5; tingkat verifikasi "
+               "dipakai bila ada. Kategori total: 11–19 Sangat Rendah, >19–28 Rendah, >28–37 "
+               "Sedang, >37–46 Tinggi, >46–55 Sangat Tinggi [practice]. Tahap = tingkat "
+               "terendah.")
+    if not len(mat.opd):
+        st.info("Belum ada OPD dengan sheet Kematangan yang lengkap.")
+        return
+    counts = mat.opd["category"].value_counts()
+    missing = [n for n in ev.city.opd_names if n not in set(mat.opd["opd"])]
+    kpis([
+        ("Rata-rata kota", f"{fmt_num(mat.city_mean, 2)} ({mat.city_category})",
+         "Rata-rata total kematangan OPD"),
+        ("OPD dinilai", f"{len(mat.opd)} dari {len(ev.city.opd_names)}",
+         ("Tanpa sheet Kematangan: " + ", ".join(missing)) if missing else "Semua OPD dinilai"),
+        ("Kategori terbanyak", f"{counts.index[0]} ({counts.iloc[0]} OPD)",
+         " · ".join(f"{k}: {v}" for k, v in counts.items())),
+        ("Tahap terendah kota", f"Tingkat {fmt_num(mat.opd['stage'].min())}",
+         "OPD tidak dapat dianggap di tahap lebih tinggi selama ada variabel yang lebih rendah."),
+    ])
+    chart(charts.maturity_ranking(mat.opd, ev.settings, mat.city_mean), "mat_rank",
+          "peringkat_kematangan")
+    chart(charts.maturity_heatmap(mat.levels), "mat_heat", "peta_panas_kematangan")
+
+    st.subheader("Profil satu OPD")
+    names = [n for n in ev.city.opd_names if n in set(mat.opd["opd"])]
+    opd = opd_picker(names, key="mat_opd")
+    left, right = st.columns([3, 2])
+    with left:
+        chart(charts.maturity_radar(mat.levels, opd), "mat_radar", "radar_kematangan")
+    with right:
+        row = mat.opd.set_index("opd").loc[opd]
+        st.metric("Total", f"{fmt_num(row['total'])} ({row['category']})", border=True)
+        st.metric("Tahap (tingkat terendah)", f"Tingkat {fmt_num(row['stage'])}", border=True)
+        st.markdown("**Variabel terlemah dan tingkat berikut yang perlu dicapai** "
+                    "(naik satu tingkat per siklus):")
+        weak = mat.weakest.loc[mat.weakest["opd"] == opd]
+        for _, w in weak.iterrows():
+            st.markdown(f"- **{w['roman']}. {w['var_name']}** — tingkat {fmt_num(w['level'])} → "
+                        f"{fmt_num(w['next_level'])}: {w['next_text']}")
+
+    st.subheader("Penilaian mandiri vs verifikasi")
+    chart(charts.self_vs_verified(mat.levels), "mat_gap", "mandiri_vs_verifikasi")
+    if len(ev.kelembagaan):
+        st.subheader("Evaluasi kelembagaan (PermenPANRB 20/2018)")
+        chart(charts.kelembagaan_bars(ev.kelembagaan), "mat_kel", "kelembagaan")
+        table(ev.kelembagaan, list(ev.kelembagaan.columns), key="mat_kel_table")
+    with st.expander("Tabel tingkat per variabel"):
+        table(mat.levels, ["opd", "roman", "var_name", "aspect", "self_level", "verified_level",
+                           "level"], key="mat_levels")
+
+
+run_page(body)

@@ -1,0 +1,86 @@
+"""Produktivitas: drill down OPD → bidang → seksi → jabatan with EU/EJ, PU/PJ and need."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sotk_core import charts
+from sotk_core.fmt import fmt_num
+from sotk_core.workload import STATUS_LABELS
+from sotk_ui.data import current_evaluation
+from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
+
+ALL = "(semua unit)"
+
+
+def body() -> None:
+    ev = current_evaluation()
+    wl = ev.workload
+    st.title("Produktivitas (analisis beban kerja)")
+    st.caption("EJ/EU = kebutuhan desimal ÷ pegawai ada. >1,00: beban berlebih (kurang pegawai); "
+               "<0,50: beban rendah (kelebihan pegawai). Predikat PJ/PU: A >1,00 · B 0,90–1,00 · "
+               "C 0,70–0,89 · D 0,50–0,69 · E <0,50.")
+    opd = opd_picker(ev.city.opd_names, key="prod_opd")
+    if opd is None:
+        st.warning("Belum ada OPD yang dapat dihitung.")
+        return
+    o = ev.opds.set_index("opd").loc[opd]
+    kpis([
+        ("Pegawai ada / kebutuhan", f"{fmt_num(o['existing'])} / {fmt_num(o['need'])} orang",
+         f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"),
+        ("Kelebihan · kekurangan", f"+{fmt_num(o['surplus'])} · −{fmt_num(o['shortage'])} orang",
+         "Dijumlah per jabatan"),
+        ("EU OPD (PU)", f"{fmt_num(o['eu'], 2)} ({o['pu']} · {o['pu_label']})", None),
+        ("Jabatan kosong", f"{fmt_num(o['vacant'])} dari {fmt_num(o['positions'])}",
+         "Jabatan dengan beban kerja tetapi tanpa pegawai"),
+    ])
+
+    units = wl.units.loc[wl.units["opd"] == opd]
+    positions = wl.positions.loc[wl.positions["opd"] == opd]
+    chart(charts.unit_eu_bars(units, depth=2, title=f"EU per bidang/bagian — {o['abbr']}"),
+          "prod_bidang", "eu_bidang")
+
+    level2 = units.loc[units["depth"] == 2]
+    choice = st.selectbox("Telusuri bidang/bagian", [ALL, *level2["code"]], key="prod_bidang_pick",
+                          format_func=lambda c: ALL if c == ALL else
+                          f"{level2.set_index('code').loc[c, 'name']} ({c})")
+    if choice == ALL:
+        scope_units, scope_positions, scope_name = units, positions, opd
+    else:
+        uid = int(level2.set_index("code").loc[choice, "uid"])
+        sub = ev.city.ancestors
+        inside = set(sub.loc[sub["ancestor"] == uid, "uid"])
+        scope_units = units.loc[units["uid"].isin(inside)]
+        scope_positions = positions.loc[positions["unit_uid"].isin(inside)]
+        scope_name = level2.set_index("code").loc[choice, "name"]
+        seksi = scope_units.loc[scope_units["depth"] == 3]
+        if len(seksi):
+            chart(charts.unit_eu_bars(seksi, depth=3, title=f"EU per seksi — {scope_name}"),
+                  "prod_seksi", "eu_seksi")
+    chart(charts.position_need_bars(scope_positions, title=f"Kebutuhan vs pegawai ada per "
+                                    f"jabatan — {scope_name}"), "prod_positions", "jabatan")
+
+    left, right = st.columns([3, 2])
+    with left:
+        chart(charts.workload_treemap(units, positions, opd), "prod_treemap", "treemap_beban")
+    with right:
+        st.markdown("**Tugas yang paling menentukan kebutuhan satu jabatan**")
+        with_tasks = scope_positions.loc[scope_positions["task_count"] > 0]
+        if len(with_tasks):
+            pid = st.selectbox("Jabatan", with_tasks["pid"].tolist(), key="prod_pos_pick",
+                               format_func=lambda p: f"{with_tasks.set_index('pid').loc[p, 'name']}"
+                               f" ({with_tasks.set_index('pid').loc[p, 'unit_name']})")
+            chart(charts.top_tasks(wl.tasks.loc[wl.tasks["pid"] == pid], n=8), "prod_tasks",
+                  "tugas_utama")
+
+    st.subheader("Tabel jabatan")
+    view = scope_positions.assign(status=scope_positions["status"].map(STATUS_LABELS))
+    table(view, ["code", "name", "unit_name", "kind", "existing", "workload_hours", "need_raw",
+                 "need", "gap", "ej2", "pj", "pj_label", "status"], key="prod_pos_table")
+    with st.expander("Tabel unit"):
+        table(scope_units, ["code", "name", "kind", "depth", "existing", "workload_hours",
+                            "need_raw", "need", "surplus", "shortage", "eu2", "pu", "pu_label"],
+              key="prod_unit_table")
+
+
+run_page(body)

@@ -1,0 +1,64 @@
+"""Ringkasan: the city at a glance — KPIs, OPD comparison, top findings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sotk_core import charts
+from sotk_core.fmt import fmt_num
+from sotk_ui.data import current_evaluation
+from sotk_ui.widgets import chart, kpis, run_page, table
+
+
+def body() -> None:
+    ev = current_evaluation()
+    s = ev.summary
+    st.title(f"Ringkasan {ev.city.name}")
+    if not s["opd_count"]:
+        st.warning("Belum ada OPD yang dapat dihitung. Periksa galat di halaman **Data**.")
+        return
+    failed = s["files_failed"]
+    kpis([
+        ("OPD dihitung", f"{s['opd_count']}",
+         f"{failed} file tidak dihitung karena galat" if failed else "Semua file terbaca"),
+        ("Pegawai ada / kebutuhan", f"{fmt_num(s['existing'])} / {fmt_num(s['need'])} orang",
+         f"Kebutuhan desimal {fmt_num(s['need_raw'], 2)} orang = beban kerja "
+         f"{fmt_num(s['workload_hours'])} jam ÷ WKE {fmt_num(ev.settings.wke_hours)} jam"),
+        ("Kelebihan · kekurangan", f"+{fmt_num(s['surplus'])} · −{fmt_num(s['shortage'])} orang",
+         "Dijumlah terpisah per jabatan: kelebihan di satu jabatan tidak menutupi kekurangan "
+         "di jabatan lain."),
+        ("EU kota (PU)", f"{fmt_num(s['eu'], 2)} ({s['pu']} · {s['pu_label']})",
+         "EU = Σ kebutuhan desimal ÷ Σ pegawai. >1,00 = beban berlebih (kurang pegawai); "
+         "<0,50 = beban rendah (kelebihan pegawai)."),
+        ("Kematangan rata-rata",
+         f"{fmt_num(s['maturity_mean'], 2)} ({s['maturity_category']})"
+         if s["maturity_mean"] is not None else "–",
+         f"Rata-rata total {s['maturity_count']} OPD (skala 11–55), Permendagri 99/2018."),
+    ])
+
+    opds = ev.opds
+    left, right = st.columns(2)
+    with left:
+        chart(charts.opd_eu(opds, ev.settings), "ring_eu", "eu_per_opd")
+    with right:
+        chart(charts.opd_need_vs_existing(opds), "ring_need", "kebutuhan_vs_ada")
+    left, right = st.columns(2)
+    with left:
+        chart(charts.surplus_shortage(opds, "opd"), "ring_gap", "kelebihan_kekurangan")
+    with right:
+        if len(ev.maturity.opd):
+            chart(charts.maturity_ranking(ev.maturity.opd, ev.settings, ev.maturity.city_mean),
+                  "ring_maturity", "peringkat_kematangan")
+
+    findings = getattr(ev, "findings", None)
+    if findings is not None and len(findings):
+        st.subheader("Temuan utama")
+        table(findings.head(10), ["opd", "unit_name", "severity", "basis", "message"],
+              key="ring_findings")
+    with st.expander("Tabel per OPD"):
+        table(opds, ["opd", "tipe", "positions", "existing", "workload_hours", "need_raw", "need",
+                     "surplus", "shortage", "eu", "pu", "maturity_total", "maturity_category",
+                     "sakip_grade"], key="ring_table")
+
+
+run_page(body)
