@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from sotk_core.balance import BalanceResult, compute_balance
 from sotk_core.city import CityData
+from sotk_core.findings import build_findings
 from sotk_core.kelembagaan import compute_kelembagaan, sakip_grade
 from sotk_core.maturity import MaturityResult, compute_maturity
 from sotk_core.settings import Settings
+from sotk_core.structure import StructureResult, compute_structure
 from sotk_core.workload import WorkloadResult, compute_workload
 
 
@@ -23,9 +26,14 @@ class Evaluation:
     kelembagaan: pd.DataFrame
     opds: pd.DataFrame  # workload per OPD + maturity + SAKIP + kelembagaan
     summary: dict[str, object]  # the city block
+    structure: StructureResult | None = field(default=None)  # SOTK checks (domain.md §4)
+    balance: BalanceResult | None = field(default=None)  # workload balance (domain.md §5)
+    findings: pd.DataFrame | None = field(default=None)  # flat table of findings (Temuan)
 
 
-def evaluate(city: CityData, settings: Settings) -> Evaluation:
+def evaluate(city: CityData, settings: Settings,
+             size_limits: pd.DataFrame | None = None) -> Evaluation:
+    """`size_limits` replaces the default size-limit table (see structure.size_limits_table)."""
     workload = compute_workload(city, settings)
     maturity = compute_maturity(city.maturity, city.opd_names, settings)
     has_upt = city.units.groupby("opd")["kind"].agg(lambda k: bool((k == "UPT").any())).to_dict()
@@ -53,5 +61,9 @@ def evaluate(city: CityData, settings: Settings) -> Evaluation:
         "files": len(city.workbooks),
         "files_failed": sum(1 for wb in city.workbooks if not wb.ok),
     }
+    structure = compute_structure(city, workload, settings, size_limits)
+    balance = compute_balance(city, workload, settings)
+    findings = build_findings(structure, workload, settings)
     return Evaluation(settings=settings, city=city, workload=workload, maturity=maturity,
-                      kelembagaan=kel, opds=opds, summary=summary)
+                      kelembagaan=kel, opds=opds, summary=summary, structure=structure,
+                      balance=balance, findings=findings)

@@ -9,6 +9,9 @@ import pandas as pd
 import xlsxwriter
 
 from sotk_core.evaluate import Evaluation
+from sotk_core.findings import COLUMNS as FINDING_COLUMNS
+from sotk_core.findings import HEADERS as FINDING_HEADERS
+from sotk_core.findings import display_findings
 from sotk_core.labels import label
 
 POSITION_COLS = ["opd", "code", "name", "unit", "unit_name", "kind", "existing", "task_count",
@@ -22,7 +25,8 @@ OPD_COLS = ["opd", "file", "jenis", "tipe", "positions", "existing", "workload_h
             "maturity_category", "maturity_stage", "sakip", "sakip_grade", "kelembagaan_total",
             "kelembagaan_rank"]
 _FORMATS = {"workload_hours": "#,##0.0", "need_raw": "0.00", "eu2": "0.00", "ej2": "0.00",
-            "skor": "0", "sakip": "0.0", "kelembagaan_total": "0.00"}
+            "skor": "0", "sakip": "0.0", "kelembagaan_total": "0.00",
+            "value": "General", "limit": "General"}  # Temuan: counts, EU and hours mixed
 
 
 class _Book:
@@ -112,6 +116,9 @@ def write_results(book: _Book, ev: Evaluation) -> None:
                ["opd", "roman", "var_name", "aspect", "self_level", "verified_level", "level"])
     if len(ev.kelembagaan):
         book.table("Kelembagaan", ev.kelembagaan)
+    if ev.findings is not None:
+        book.table("Temuan", display_findings(ev.findings), FINDING_COLUMNS, headers=FINDING_HEADERS,
+                   title="Temuan evaluasi struktur dan beban kerja")
     book.table("Masalah Data", issues_frame(ev))
     book.table("Asumsi", settings_frame(ev), title="Pengaturan yang dipakai untuk semua angka")
 
