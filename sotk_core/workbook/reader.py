@@ -164,8 +164,8 @@ class _SheetReader:
         header_idx, colmap = located
         body = data[header_idx + 1:]
         width = max(colmap.values()) + 1
-        keep = [i for i, row in enumerate(body)
-                if any(not cells.is_blank(v) for v in row[:width])]
+        # a row counts when any cell in the used columns holds something (0 counts)
+        keep = [i for i, row in enumerate(body) if any(row[:width]) or 0.0 in row[:width]]
         excel_rows = np.asarray(keep, dtype="int64") + header_idx + 2
         frame: dict[str, object] = {"row": excel_rows}
         for col in sheet.columns:
@@ -173,7 +173,7 @@ class _SheetReader:
                 frame[col.key] = [col.default] * len(keep) if col.kind != "number" else np.full(len(keep), np.nan)
                 continue
             ci = colmap[col.key]
-            values = [body[i][ci] if ci < len(body[i]) else "" for i in keep]
+            values = [body[i][ci] for i in keep]  # calamine rows are rectangular
             frame[col.key] = self._parse_column(values, excel_rows, col, actual)
         return pd.DataFrame(frame)
 
@@ -288,6 +288,14 @@ def _read_profile(wb: pc.CalamineWorkbook, reader: _SheetReader, issues: IssueLi
     return profile
 
 
+def _flagged(frame: pd.DataFrame, mask: pd.Series, *cols: str) -> zip:
+    """Rows where mask holds, as tuples of the named columns (cheap when nothing is flagged)."""
+    if not mask.any():
+        return zip()
+    part = frame.loc[mask]
+    return zip(*(part[c].tolist() for c in cols), strict=True)
+
+
 def _duplicates(frame: pd.DataFrame, key: str, issues: IssueList, file: str, sheet: Sheet,
                 what: str) -> None:
     dup = frame[key].notna() & frame.duplicated(key, keep="first")
@@ -310,8 +318,7 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
                      f"Kode Induk kosong; hanya satu unit (OPD) boleh tanpa induk, yaitu baris "
                      f"{int(roots['row'].iloc[0])}.")
     unknown = units["parent"].notna() & ~units["parent"].isin(codes)
-    for code, parent, row in zip(units.loc[unknown, "code"], units.loc[unknown, "parent"],
-                                 units.loc[unknown, "row"], strict=True):
+    for code, parent, row in _flagged(units, unknown, "code", "parent", "row"):
         issues.error(file, UNIT.name, int(row), "Kode Induk",
                      f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
     # cycles: walk up from every unit; a walk longer than the unit count loops
@@ -340,20 +347,18 @@ def _validate_positions(positions: pd.DataFrame, units: pd.DataFrame, issues: Is
     _duplicates(positions, "code", issues, file, JABATAN, "Kode Jabatan")
     codes = set(units["code"].dropna())
     unknown = positions["unit"].notna() & ~positions["unit"].isin(codes)
-    for code, unit, row in zip(positions.loc[unknown, "code"], positions.loc[unknown, "unit"],
-                               positions.loc[unknown, "row"], strict=True):
+    for code, unit, row in _flagged(positions, unknown, "code", "unit", "row"):
         issues.error(file, JABATAN.name, int(row), "Kode Unit",
                      f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
     heads = positions.loc[positions["kind"].isin(STRUCTURAL)]
     extra = heads.duplicated("unit", keep="first")
     first = heads.drop_duplicates("unit").set_index("unit")["row"]
-    for unit, row in zip(heads.loc[extra, "unit"], heads.loc[extra, "row"], strict=True):
+    for unit, row in _flagged(heads, extra, "unit", "row"):
         issues.error(file, JABATAN.name, int(row), "Jenis Jabatan",
                      f"Unit '{unit}' sudah punya kepala (jabatan struktural di baris "
                      f"{int(first[unit])}); satu unit paling banyak satu jabatan struktural.")
     over = positions["retiring"].notna() & (positions["retiring"] > positions["existing"])
-    for ret, ex, row in zip(positions.loc[over, "retiring"], positions.loc[over, "existing"],
-                            positions.loc[over, "row"], strict=True):
+    for ret, ex, row in _flagged(positions, over, "retiring", "existing", "row"):
         issues.error(file, JABATAN.name, int(row), "Pensiun 5 Tahun",
                      f"Pensiun 5 Tahun ({ret:g}) lebih besar dari Pegawai ({ex:g}).")
     if len(positions) == 0 and not issues.has_errors_in(file, JABATAN.name):
@@ -365,7 +370,7 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
                     settings: Settings) -> None:
     codes = set(positions["code"].dropna())
     unknown = tasks["position"].notna() & ~tasks["position"].isin(codes)
-    for code, row in zip(tasks.loc[unknown, "position"], tasks.loc[unknown, "row"], strict=True):
+    for code, row in _flagged(tasks, unknown, "position", "row"):
         issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
                      f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
     factors = settings.factors
@@ -394,7 +399,7 @@ def _validate_maturity(mat: pd.DataFrame, issues: IssueList, file: str) -> pd.Da
         numbers.append(n)
     mat = mat.assign(variable=numbers)
     dup = mat["variable"].notna() & mat.duplicated("variable", keep="first")
-    for n, row in zip(mat.loc[dup, "variable"], mat.loc[dup, "row"], strict=True):
+    for n, row in _flagged(mat, dup, "variable", "row"):
         issues.error(file, sheet, int(row), "Variabel",
                      f"Variabel {VARIABLES[int(n) - 1].roman} muncul lebih dari sekali.")
     missing = [v for v in VARIABLES if v.number not in set(mat["variable"].dropna())]
@@ -420,8 +425,7 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
         names.append(sub.name if sub else None)
     kel = kel.assign(subdimension=names)
     dup = kel["subdimension"].notna() & kel.duplicated(["subdimension", "item"], keep="first")
-    for sub, item, row in zip(kel.loc[dup, "subdimension"], kel.loc[dup, "item"],
-                              kel.loc[dup, "row"], strict=True):
+    for sub, item, row in _flagged(kel, dup, "subdimension", "item", "row"):
         issues.error(file, KELEMBAGAAN.name, int(row), "No",
                      f"Butir {sub} No {item:g} muncul lebih dari sekali.")
     return kel
@@ -431,32 +435,31 @@ def read_workbook(data: bytes, file: str, settings: Settings | None = None) -> O
     """Read one OPD workbook from bytes. Never raises for bad input: see `issues`."""
     settings = settings or Settings()
     issues = IssueList()
-    empty = OpdWorkbook(file, {}, _empty(UNIT), _empty(JABATAN), _empty(BEBAN_KERJA), None, None)
     container = check_container(data, file, issues)
     if container is None:
-        return _with_issues(empty, issues)
+        return _failed(file, issues)
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine's own errors: corrupt zip, bad XML, ...
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau "
                      f"terpotong. Buka di Excel lalu simpan ulang sebagai .xlsx. ({type(exc).__name__})")
-        return _with_issues(empty, issues)
+        return _failed(file, issues)
     try:
         return _read(wb, file, settings, issues, container.macro)
     except Exception as exc:  # a defect or an input we did not foresee: still an issue
         issues.error(file, None, None, None,
                      f"File tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]}). "
                      "Periksa format workbook sesuai template.")
-        return _with_issues(empty, issues)
+        return _failed(file, issues)
     finally:
         wb.close()
 
 
-def _with_issues(book: OpdWorkbook, issues: IssueList) -> OpdWorkbook:
-    from dataclasses import replace
-
-    return replace(book, issues=tuple(issues))
+def _failed(file: str, issues: IssueList) -> OpdWorkbook:
+    """A workbook that could not be read at all: empty frames and its issues."""
+    return OpdWorkbook(file, {}, _empty(UNIT), _empty(JABATAN), _empty(BEBAN_KERJA), None, None,
+                       issues=tuple(issues))
 
 
 def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueList,
