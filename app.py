@@ -10,21 +10,23 @@ import streamlit as st
 from sotk_ui import state
 from sotk_ui.panels import data_source_panel, settings_panel
 
-st.set_page_config(page_title="SOTK Dashboard", page_icon="🏛️", layout="wide",
+st.set_page_config(page_title="SOTK Dashboard", page_icon=":material/account_tree:", layout="wide",
                    initial_sidebar_state="expanded")
 state.init()
 
+# url_path = the file's stem, so a legacy deep link resolves to the same page (sotk_ui.widgets).
 PAGES = [
-    st.Page("pages/ringkasan.py", title="Ringkasan", icon="📊", url_path="ringkasan", default=True),
-    st.Page("pages/kematangan.py", title="Kematangan", icon="🧭", url_path="kematangan"),
-    st.Page("pages/produktivitas.py", title="Produktivitas", icon="⏱️", url_path="produktivitas"),
-    st.Page("pages/keseimbangan.py", title="Keseimbangan", icon="⚖️", url_path="keseimbangan"),
-    st.Page("pages/evaluasi_sotk.py", title="Evaluasi SOTK", icon="🏛️", url_path="evaluasi-sotk"),
-    st.Page("pages/simulasi.py", title="Simulasi", icon="🔀", url_path="simulasi"),
-    st.Page("pages/presentasi.py", title="Mode Presentasi", icon="🖥️", url_path="presentasi"),
-    st.Page("pages/data.py", title="Data", icon="📁", url_path="data"),
+    st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page("pages/kematangan.py", title="Kematangan", icon=":material/military_tech:", url_path="kematangan"),
+    st.Page("pages/produktivitas.py", title="Produktivitas", icon=":material/timer:", url_path="produktivitas"),
+    st.Page("pages/keseimbangan.py", title="Keseimbangan", icon=":material/balance:", url_path="keseimbangan"),
+    st.Page("pages/evaluasi_sotk.py", title="Evaluasi SOTK", icon=":material/account_tree:", url_path="evaluasi_sotk"),
+    st.Page("pages/simulasi.py", title="Simulasi", icon=":material/swap_horiz:", url_path="simulasi"),
+    st.Page("pages/presentasi.py", title="Mode Presentasi", icon=":material/slideshow:", url_path="presentasi"),
+    st.Page("pages/data.py", title="Data", icon=":material/folder_open:", url_path="data"),
 ]
 
+st.html("<style>[data-testid='stMetricValue']{font-size:1.9rem}</style>")
 page = st.navigation(PAGES)
 if page.url_path != "presentasi":
     data_source_panel()

@@ -37,11 +37,11 @@ def body() -> None:
 
     st.subheader("Unduhan")
     c1, c2 = st.columns(2)
-    c1.download_button("⬇ Workbook hasil (semua tabel + Asumsi)", results_workbook_bytes(ev),
-                       file_name="hasil_sotk.xlsx", mime=XLSX, key="dl_results",
+    c1.download_button("Workbook hasil (semua tabel + Asumsi)", results_workbook_bytes(ev),
+                       icon=":material/download:", file_name="hasil_sotk.xlsx", mime=XLSX, key="dl_results",
                        on_click="ignore", width="stretch")
-    c2.download_button("⬇ Template workbook OPD kosong", template_bytes(),
-                       file_name="template_opd_sotk_v1.xlsx", mime=XLSX, key="dl_template_page",
+    c2.download_button("Template workbook OPD kosong", template_bytes(),
+                       icon=":material/download:", file_name="template_opd_sotk_v1.xlsx", mime=XLSX, key="dl_template_page",
                        on_click="ignore", width="stretch")
 
     st.subheader("Tabel mentah")

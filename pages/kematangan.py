@@ -24,25 +24,29 @@ def body() -> None:
     counts = mat.opd["category"].value_counts()
     missing = [n for n in ev.city.opd_names if n not in set(mat.opd["opd"])]
     kpis([
-        ("Rata-rata kota", f"{fmt_num(mat.city_mean, 2)} ({mat.city_category})",
+        ("Rata-rata kota", fmt_num(mat.city_mean, 2), mat.city_category,
          "Rata-rata total kematangan OPD"),
         ("OPD dinilai", f"{len(mat.opd)} dari {len(ev.city.opd_names)}",
-         ("Tanpa sheet Kematangan: " + ", ".join(missing)) if missing else "Semua OPD dinilai"),
-        ("Kategori terbanyak", f"{counts.index[0]} ({counts.iloc[0]} OPD)",
+         f"{len(missing)} tanpa sheet Kematangan" if missing else "semua OPD",
+         ("Tanpa sheet Kematangan: " + ", ".join(missing)) if missing else None),
+        ("Kategori terbanyak", f"{counts.iloc[0]} OPD", counts.index[0],
          " · ".join(f"{k}: {v}" for k, v in counts.items())),
-        ("Tahap terendah kota", f"Tingkat {fmt_num(mat.opd['stage'].min())}",
+        ("Tahap terendah", f"Tingkat {fmt_num(mat.opd['stage'].min())}", "di kota",
          "OPD tidak dapat dianggap di tahap lebih tinggi selama ada variabel yang lebih rendah."),
     ])
-    chart(charts.maturity_ranking(mat.opd, ev.settings, mat.city_mean), "mat_rank",
-          "peringkat_kematangan")
-    chart(charts.maturity_heatmap(mat.levels), "mat_heat", "peta_panas_kematangan")
+    abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"], strict=True))
+    chart(charts.maturity_ranking(ev.opds, ev.settings), "mat_rank", "peringkat_kematangan")
+    chart(charts.maturity_heatmap(mat.levels, opd_labels=abbr), "mat_heat",
+          "peta_panas_kematangan")
 
     st.subheader("Profil satu OPD")
     names = [n for n in ev.city.opd_names if n in set(mat.opd["opd"])]
     opd = opd_picker(names, key="mat_opd")
     left, right = st.columns([3, 2])
     with left:
-        chart(charts.maturity_radar(mat.levels, opd), "mat_radar", "radar_kematangan")
+        city_mean = mat.levels.groupby("variable")["level"].mean()
+        chart(charts.maturity_radar(mat.levels, opd, city_mean), "mat_radar",
+              "radar_kematangan")
     with right:
         row = mat.opd.set_index("opd").loc[opd]
         st.metric("Total", f"{fmt_num(row['total'])} ({row['category']})", border=True)
@@ -55,10 +59,11 @@ def body() -> None:
                         f"{fmt_num(w['next_level'])}: {w['next_text']}")
 
     st.subheader("Penilaian mandiri vs verifikasi")
-    chart(charts.self_vs_verified(mat.levels), "mat_gap", "mandiri_vs_verifikasi")
+    chart(charts.self_vs_verified(mat.levels, opd_labels=abbr), "mat_gap",
+          "mandiri_vs_verifikasi")
     if len(ev.kelembagaan):
         st.subheader("Evaluasi kelembagaan (PermenPANRB 20/2018)")
-        chart(charts.kelembagaan_bars(ev.kelembagaan), "mat_kel", "kelembagaan")
+        chart(charts.kelembagaan_bars(ev.opds), "mat_kel", "kelembagaan")
         table(ev.kelembagaan, list(ev.kelembagaan.columns), key="mat_kel_table")
     with st.expander("Tabel tingkat per variabel"):
         table(mat.levels, ["opd", "roman", "var_name", "aspect", "self_level", "verified_level",

@@ -26,19 +26,18 @@ def body() -> None:
         return
     o = ev.opds.set_index("opd").loc[opd]
     kpis([
-        ("Pegawai ada / kebutuhan", f"{fmt_num(o['existing'])} / {fmt_num(o['need'])} orang",
+        ("Pegawai ada", f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang",
          f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"),
-        ("Kelebihan · kekurangan", f"+{fmt_num(o['surplus'])} · −{fmt_num(o['shortage'])} orang",
-         "Dijumlah per jabatan"),
-        ("EU OPD (PU)", f"{fmt_num(o['eu'], 2)} ({o['pu']} · {o['pu_label']})", None),
-        ("Jabatan kosong", f"{fmt_num(o['vacant'])} dari {fmt_num(o['positions'])}",
+        ("Kelebihan / kekurangan", f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}",
+         "orang, per jabatan", None),
+        ("EU OPD", fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})", None),
+        ("Jabatan kosong", fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan",
          "Jabatan dengan beban kerja tetapi tanpa pegawai"),
     ])
 
     units = wl.units.loc[wl.units["opd"] == opd]
     positions = wl.positions.loc[wl.positions["opd"] == opd]
-    chart(charts.unit_eu_bars(units, depth=2, title=f"EU per bidang/bagian — {o['abbr']}"),
-          "prod_bidang", "eu_bidang")
+    chart(charts.unit_eu_bars(wl.units, opd, ev.settings, depth=2), "prod_bidang", "eu_bidang")
 
     level2 = units.loc[units["depth"] == 2]
     choice = st.selectbox("Telusuri bidang/bagian", [ALL, *level2["code"]], key="prod_bidang_pick",
@@ -53,25 +52,24 @@ def body() -> None:
         scope_units = units.loc[units["uid"].isin(inside)]
         scope_positions = positions.loc[positions["unit_uid"].isin(inside)]
         scope_name = level2.set_index("code").loc[choice, "name"]
-        seksi = scope_units.loc[scope_units["depth"] == 3]
-        if len(seksi):
-            chart(charts.unit_eu_bars(seksi, depth=3, title=f"EU per seksi — {scope_name}"),
-                  "prod_seksi", "eu_seksi")
-    chart(charts.position_need_bars(scope_positions, title=f"Kebutuhan vs pegawai ada per "
-                                    f"jabatan — {scope_name}"), "prod_positions", "jabatan")
+        if (scope_units["depth"] == 3).any():
+            chart(charts.unit_eu_bars(scope_units, opd, ev.settings, depth=3), "prod_seksi",
+                  "eu_seksi")
+    st.caption(f"Jabatan di {scope_name}")
+    chart(charts.position_need_bars(wl.positions, opd, unit_code=None if choice == ALL else choice,
+                                    units=wl.units), "prod_positions", "jabatan")
 
-    left, right = st.columns([3, 2])
-    with left:
-        chart(charts.workload_treemap(units, positions, opd), "prod_treemap", "treemap_beban")
-    with right:
-        st.markdown("**Tugas yang paling menentukan kebutuhan satu jabatan**")
-        with_tasks = scope_positions.loc[scope_positions["task_count"] > 0]
-        if len(with_tasks):
-            pid = st.selectbox("Jabatan", with_tasks["pid"].tolist(), key="prod_pos_pick",
-                               format_func=lambda p: f"{with_tasks.set_index('pid').loc[p, 'name']}"
-                               f" ({with_tasks.set_index('pid').loc[p, 'unit_name']})")
-            chart(charts.top_tasks(wl.tasks.loc[wl.tasks["pid"] == pid], n=8), "prod_tasks",
-                  "tugas_utama")
+    chart(charts.workload_treemap(wl.units, wl.positions, opd, ev.settings), "prod_treemap",
+          "treemap_beban")
+    st.subheader("Tugas yang paling menentukan kebutuhan satu jabatan")
+    with_tasks = scope_positions.loc[scope_positions["task_count"] > 0]
+    if len(with_tasks):
+        names = dict(zip(with_tasks["code"], with_tasks["name"] + " (" +
+                         with_tasks["unit_name"] + ")", strict=True))
+        code = st.selectbox("Jabatan", list(names), key="prod_pos_pick",
+                            format_func=names.get)
+        chart(charts.top_tasks(wl.tasks, wl.positions, opd, code, n=8), "prod_tasks",
+              "tugas_utama")
 
     st.subheader("Tabel jabatan")
     view = scope_positions.assign(status=scope_positions["status"].map(STATUS_LABELS))

@@ -18,37 +18,31 @@ def body() -> None:
         st.warning("Belum ada OPD yang dapat dihitung. Periksa galat di halaman **Data**.")
         return
     failed = s["files_failed"]
+    st.caption(f"{s['opd_count']} OPD dihitung dari {s['files']} file"
+               + (f" · {failed} file tidak dihitung karena galat (lihat halaman Data)"
+                  if failed else ""))
     kpis([
-        ("OPD dihitung", f"{s['opd_count']}",
-         f"{failed} file tidak dihitung karena galat" if failed else "Semua file terbaca"),
-        ("Pegawai ada / kebutuhan", f"{fmt_num(s['existing'])} / {fmt_num(s['need'])} orang",
+        ("Pegawai ada", f"{fmt_num(s['existing'])} orang", f"kebutuhan {fmt_num(s['need'])} orang",
          f"Kebutuhan desimal {fmt_num(s['need_raw'], 2)} orang = beban kerja "
          f"{fmt_num(s['workload_hours'])} jam ÷ WKE {fmt_num(ev.settings.wke_hours)} jam"),
-        ("Kelebihan · kekurangan", f"+{fmt_num(s['surplus'])} · −{fmt_num(s['shortage'])} orang",
+        ("Kelebihan / kekurangan", f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}",
+         "orang, dijumlah per jabatan",
          "Dijumlah terpisah per jabatan: kelebihan di satu jabatan tidak menutupi kekurangan "
          "di jabatan lain."),
-        ("EU kota (PU)", f"{fmt_num(s['eu'], 2)} ({s['pu']} · {s['pu_label']})",
+        ("EU kota", fmt_num(s["eu"], 2), f"PU {s['pu']} ({s['pu_label']})",
          "EU = Σ kebutuhan desimal ÷ Σ pegawai. >1,00 = beban berlebih (kurang pegawai); "
          "<0,50 = beban rendah (kelebihan pegawai)."),
-        ("Kematangan rata-rata",
-         f"{fmt_num(s['maturity_mean'], 2)} ({s['maturity_category']})"
-         if s["maturity_mean"] is not None else "–",
-         f"Rata-rata total {s['maturity_count']} OPD (skala 11–55), Permendagri 99/2018."),
+        ("Kematangan kota", fmt_num(s["maturity_mean"], 2) if s["maturity_mean"] is not None
+         else "–", f"{s['maturity_category'] or '–'} · {s['maturity_count']} OPD",
+         "Rata-rata total kematangan OPD (skala 11–55), Permendagri 99/2018."),
     ])
 
     opds = ev.opds
-    left, right = st.columns(2)
-    with left:
-        chart(charts.opd_eu(opds, ev.settings), "ring_eu", "eu_per_opd")
-    with right:
-        chart(charts.opd_need_vs_existing(opds), "ring_need", "kebutuhan_vs_ada")
-    left, right = st.columns(2)
-    with left:
-        chart(charts.surplus_shortage(opds, "opd"), "ring_gap", "kelebihan_kekurangan")
-    with right:
-        if len(ev.maturity.opd):
-            chart(charts.maturity_ranking(ev.maturity.opd, ev.settings, ev.maturity.city_mean),
-                  "ring_maturity", "peringkat_kematangan")
+    chart(charts.opd_eu(opds, ev.settings), "ring_eu", "eu_per_opd")
+    chart(charts.opd_need_vs_existing(opds), "ring_need", "kebutuhan_vs_ada")
+    chart(charts.surplus_shortage(opds, "abbr"), "ring_gap", "kelebihan_kekurangan")
+    if len(ev.maturity.opd):
+        chart(charts.maturity_ranking(opds, ev.settings), "ring_maturity", "peringkat_kematangan")
 
     findings = getattr(ev, "findings", None)
     if findings is not None and len(findings):

@@ -53,7 +53,7 @@ def data_source_panel() -> None:
     uploads = state.get(state.UPLOADS)
     if state.get(state.SOURCE) == "upload" and uploads:
         st.sidebar.markdown(f"**Unggahan Anda**: {len(uploads)} workbook")
-        st.sidebar.button("↺ Kembali ke kota contoh", on_click=reset_to_sample,
+        st.sidebar.button("Kembali ke kota contoh", icon=":material/restart_alt:", on_click=reset_to_sample,
                           key="reset_sample", width="stretch")
     else:
         st.sidebar.markdown(f"**{SAMPLE_NAME}**")
@@ -65,7 +65,7 @@ def data_source_panel() -> None:
              f"{MAX_FILE_BYTES // 1_048_576} MB per file. File dengan galat tidak dihitung; "
              "file lain tetap dimuat.",
     )
-    st.sidebar.download_button("⬇ Template workbook OPD", template_bytes(),
+    st.sidebar.download_button("Template workbook OPD", template_bytes(), icon=":material/download:",
                                file_name="template_opd_sotk_v1.xlsx",
                                mime="application/vnd.openxmlformats-officedocument."
                                     "spreadsheetml.sheet",

@@ -21,11 +21,27 @@ DECIMALS: dict[str, int] = {
     "workload_hours": 1, "own_workload_hours": 1, "hours": 1, "minutes": 0, "need_raw": 2,
     "eu": 2, "eu2": 2, "ej": 2, "ej2": 2, "volume": 1, "norma": 1, "share_of_position": 2,
     "maturity_total": 0, "kelembagaan_total": 2, "skor": 0, "sakip": 1, "cv": 2, "gini": 2,
+    "min_eu": 2, "max_eu": 2, "minmax_ratio": 2, "share_outside": 2, "median_cv": 2,
+    "max_cv": 2, "median_gini": 2, "max_gini": 2, "mean_hours_per_head": 0,
+    "min_hours_per_head": 0, "max_hours_per_head": 0, "span_median": 1, "value": 2, "limit": 0,
 }
+
+
+def ensure_frame() -> None:
+    """A deep link (/kematangan) opened first on a fresh server runs the page file alone,
+    Streamlit's legacy `pages/` mode, without app.py's frame. Leave that mode for good and
+    rerun: the page keeps its hash (url_path = file stem), so app.py's st.navigation serves
+    the same page inside the frame."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def run_page(body: Callable[[], None]) -> None:
     """Run a page body; any failure becomes an Indonesian message, never a traceback."""
+    ensure_frame()
     try:
         body()
     except ScriptControlException:
@@ -36,15 +52,17 @@ def run_page(body: Callable[[], None]) -> None:
             "Maaf, bagian ini tidak dapat ditampilkan karena terjadi kesalahan saat mengolah "
             f"data ({type(exc).__name__}). Halaman lain tetap dapat dipakai; periksa data di "
             "halaman **Data** atau kembali ke kota contoh.",
-            icon="⚠️",
+            icon=":material/warning:",
         )
 
 
-def kpis(items: Sequence[tuple[str, str, str | None]], columns: int | None = None) -> None:
-    """A row of KPI cards: (label, formatted value, help)."""
+def kpis(items: Sequence[tuple[str, str, str | None, str | None]],
+         columns: int | None = None) -> None:
+    """A row of KPI cards: (label, short value, grey line under it, help)."""
     cols = st.columns(columns or len(items))
-    for col, (title, value, help_text) in zip(cols, items, strict=False):
-        col.metric(title, value, help=help_text, border=True)
+    for col, (title, value, sub, help_text) in zip(cols, items, strict=False):
+        col.metric(title, value, delta=sub, delta_color="off", delta_arrow="off",
+                   help=help_text, border=True)
 
 
 def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
@@ -118,11 +136,11 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
         errors = [i for i in found if i.severity == "error"]
         warnings = [i for i in found if i.severity == "warning"]
         if errors:
-            head = f"❌ {file}: {len(errors)} galat — OPD ini tidak dihitung"
+            head = f":material/error: {file}: {len(errors)} galat — OPD ini tidak dihitung"
         elif warnings:
-            head = f"⚠️ {file}: {len(warnings)} peringatan — OPD tetap dihitung"
+            head = f":material/warning: {file}: {len(warnings)} peringatan — OPD tetap dihitung"
         else:
-            head = f"✅ {file}: tidak ada masalah"
+            head = f":material/check_circle: {file}: tidak ada masalah"
         with st.expander(head, expanded=bool(errors)):
             if not found:
                 st.write("Semua sheet terbaca sesuai template.")

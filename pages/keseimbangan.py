@@ -1,0 +1,67 @@
+"""Keseimbangan: is work evenly spread? EJ distribution, hours per head, imbalance measures."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sotk_core import charts
+from sotk_core.balance import idle_positions, idle_units, overloaded_positions, overloaded_units
+from sotk_core.fmt import fmt_num, fmt_pct
+from sotk_ui.data import current_evaluation
+from sotk_ui.widgets import chart, kpis, run_page, table
+
+POS_COLS = ["opd", "name", "unit_name", "existing", "workload_hours", "need_raw", "ej2", "pj"]
+UNIT_COLS = ["opd", "code", "name", "existing", "workload_hours", "need_raw", "eu2", "pu"]
+
+
+def body() -> None:
+    ev = current_evaluation()
+    bal, wl = ev.balance, ev.workload
+    st.title("Keseimbangan beban kerja")
+    st.caption("[policy] domain.md §5 — \"tidak ada beban pekerjaan yang timpang\": sebaran "
+               "jam kerja per orang antar-unit sejajar (koefisien variasi, Gini: 0 = merata), "
+               f"EU terendah/tertinggi, dan porsi pegawai dengan EJ di luar "
+               f"{fmt_num(ev.settings.balanced_ej[0], 2)}–{fmt_num(ev.settings.balanced_ej[1], 2)}.")
+    s = bal.summary
+    bidang = bal.levels.set_index("level").loc["bidang_dalam_opd"]
+    kpis([
+        ("Pegawai di luar rentang seimbang", fmt_pct(s["share_outside"]),
+         f"{fmt_num(s['staff_outside'])} dari {fmt_num(s['staff'])} orang",
+         "Pegawai pada jabatan dengan EJ < 0,70 atau > 1,00"),
+        ("Jabatan beban berlebih", fmt_num(s["overloaded_positions"]),
+         f"{fmt_num(s['overloaded_staff'])} orang, EJ > 1,00", "Kekurangan pegawai"),
+        ("Jabatan beban rendah", fmt_num(s["idle_positions"]),
+         f"{fmt_num(s['idle_staff'])} orang, EJ < 0,50", "Kelebihan pegawai"),
+        ("Gini bidang dalam OPD", fmt_num(bidang["median_gini"], 2),
+         f"tertinggi {fmt_num(bidang['max_gini'], 2)}",
+         "Median Gini jam/orang antar-bidang dalam satu OPD; 0 = merata"),
+    ])
+    chart(charts.ej_histogram(wl.positions, ev.settings), "bal_hist", "sebaran_ej")
+    abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"], strict=True))
+    chart(charts.hours_per_head(wl.units, ev.settings, level=2, opd_labels=abbr), "bal_hours",
+          "jam_per_orang_bidang")
+
+    st.subheader("Ukuran ketimpangan per tingkat")
+    table(bal.levels, ["level_label", "groups_measured", "median_cv", "max_cv", "median_gini",
+                       "max_gini"], key="bal_levels")
+    groups = bal.groups.sort_values("gini", ascending=False)
+    with st.expander("Rincian per kelompok (paling timpang di atas)"):
+        table(groups, ["level_label", "opd", "group_name", "members", "mean_hours_per_head",
+                       "cv", "gini", "min_eu", "max_eu", "minmax_ratio", "share_outside"],
+              key="bal_groups")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Unit beban berlebih (EU > 1,00)")
+        table(overloaded_units(wl), UNIT_COLS, key="bal_over_units")
+    with right:
+        st.subheader("Unit beban rendah (EU < 0,50)")
+        table(idle_units(wl), UNIT_COLS, key="bal_idle_units")
+    with st.expander("Jabatan beban berlebih dan beban rendah"):
+        st.markdown("**Beban berlebih (EJ > 1,00)**")
+        table(overloaded_positions(wl), POS_COLS, key="bal_over_pos")
+        st.markdown("**Beban rendah (EJ < 0,50)**")
+        table(idle_positions(wl), POS_COLS, key="bal_idle_pos")
+
+
+run_page(body)
