@@ -47,18 +47,18 @@ def body() -> None:
     st.subheader("Tabel mentah")
     tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"])
     with tabs[0]:
-        table(ev.opds, ["opd", "file", "jenis", "tipe", "skor", "sakip", "positions", "existing",
-                        "workload_hours", "need", "maturity_total"], key="raw_opd")
+        table(ev.opds, ["opd", "file", "tipe", "skor", "sakip", "existing", "need",
+                        "maturity_total"], key="raw_opd")
     with tabs[1]:
-        table(ev.workload.units, ["opd", "code", "name", "kind", "parent", "depth", "existing",
-                                  "workload_hours", "need_raw", "need", "eu"], key="raw_units")
+        table(ev.workload.units, ["opd", "code", "name", "kind", "parent", "existing",
+                                  "need_raw", "eu2"], key="raw_units")
     with tabs[2]:
-        table(ev.workload.positions, ["opd", "code", "name", "unit", "kind", "existing",
-                                      "workload_hours", "need_raw", "need", "ej2", "pj"],
+        table(ev.workload.positions, ["opd", "code", "name", "kind", "existing", "need_raw",
+                                      "ej2", "pj"],
               key="raw_positions")
     with tabs[3]:
-        table(ev.workload.tasks, ["opd", "position", "task", "output", "volume", "period",
-                                  "norma", "time_unit", "hours"], key="raw_tasks")
+        table(ev.workload.tasks, ["position", "task", "volume", "period", "norma", "time_unit",
+                                  "hours"], key="raw_tasks")
     with tabs[4]:
         table(ev.maturity.levels, ["opd", "roman", "var_name", "self_level", "verified_level",
                                    "level"], key="raw_maturity")

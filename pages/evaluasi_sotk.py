@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from sotk_core.charts.structure import span_buckets
-from sotk_core.findings import display_findings
 from sotk_core.fmt import fmt_num
 from sotk_ui.data import current_evaluation
-from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
+from sotk_ui.widgets import chart, findings_table, kpis, opd_picker, run_page, table
 
 BASIS_HELP = ("Dasar temuan: [reg] = teks regulasi; [practice] = praktik umum pedoman "
               "pemerintah (tabel regulasi belum dilihat, verifikasi); [policy] = aturan produk "
@@ -41,12 +40,12 @@ def body() -> None:
         ("Temuan tinggi", fmt_num(sev.get("tinggi", 0)),
          f"sedang {fmt_num(sev.get('sedang', 0))} · rendah {fmt_num(sev.get('rendah', 0))}",
          "Tinggi: tipe melebihi pemetaan, rumpun campur, >3 urusan, OPD tanpa kepala"),
-        ("Lapisan struktur", f"{fmt_num(struct.opds['layers'].min())}–"
+        ("Lapisan", f"{fmt_num(struct.opds['layers'].min())}–"
          f"{fmt_num(struct.opds['layers'].max())}", "lapis per OPD", None),
         ("Rentang kendali 2–7", f"{fmt_num((span.loc['2–3', 'share'] + span.loc['4–7', 'share']) * 100)} %",
          f"dari {fmt_num(span['heads'].sum())} kepala unit",
          "Bawahan langsung per kepala: sub-unit + pegawai non-kepala di unitnya"),
-        ("Melebihi batas ukuran", fmt_num(int((struct.size_checks["over"]).sum())),
+        ("Melebihi batas", fmt_num(int((struct.size_checks["over"]).sum())),
          "pemeriksaan", "Batas bawaan; verifikasi terhadap PP 18/2016 dan perubahannya"),
     ])
 
@@ -63,15 +62,14 @@ def body() -> None:
     if opd_choice != "(semua)":
         shown = shown.loc[shown["opd"] == opd_choice]
     st.caption(f"{fmt_num(len(shown))} dari {fmt_num(len(findings))} temuan")
-    table(display_findings(shown), ["opd", "unit_name", "kind", "severity", "basis", "message"],
-          key="sotk_findings")
+    findings_table(shown, key="sotk_findings")
 
     st.subheader("Tipe, urusan dan ukuran per OPD")
     checks = struct.opds.assign(
         tipe_status=struct.opds["tipe_melebihi"].map({True: "Melebihi pemetaan", False: "Sesuai"}))
     table(checks.rename(columns={"tipe_status": "Kesesuaian tipe"}),
-          ["opd", "jenis", "tipe", "skor", "tipe_pemetaan", "Kesesuaian tipe", "urusan_count",
-           "layers", "span_median", "span_max", "size_note"], key="sotk_checks")
+          ["opd", "tipe", "skor", "tipe_pemetaan", "Kesesuaian tipe", "urusan_count", "layers",
+           "span_max"], key="sotk_checks")
     over = struct.size_checks.loc[struct.size_checks["over"]]
     if len(over):
         st.markdown("**Melebihi batas ukuran** (acuan bawaan; verifikasi terhadap PP 18/2016 dan "
@@ -86,7 +84,7 @@ def body() -> None:
     units = struct.units.loc[struct.units["opd"] == opd]
     tree = _tree(units)
     table(tree.rename(columns={"flags": "Catatan"}),
-          ["code", "name", "kind", "head_name", "span", "existing", "eu2", "Catatan"],
+          ["code", "name", "span", "existing", "eu2", "Catatan"],
           key="sotk_tree", height=min(60 + 36 * len(tree), 700))
 
 

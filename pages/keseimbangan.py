@@ -10,8 +10,8 @@ from sotk_core.fmt import fmt_num, fmt_pct
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, kpis, run_page, table
 
-POS_COLS = ["opd", "name", "unit_name", "existing", "workload_hours", "need_raw", "ej2", "pj"]
-UNIT_COLS = ["opd", "code", "name", "existing", "workload_hours", "need_raw", "eu2", "pu"]
+POS_COLS = ["opd", "name", "unit_name", "existing", "need_raw", "ej2", "pj"]
+UNIT_COLS = ["name", "existing", "need_raw", "eu2"]
 
 
 def body() -> None:
@@ -25,14 +25,14 @@ def body() -> None:
     s = bal.summary
     bidang = bal.levels.set_index("level").loc["bidang_dalam_opd"]
     kpis([
-        ("Pegawai di luar rentang seimbang", fmt_pct(s["share_outside"]),
+        ("Di luar 0,70–1,00", fmt_pct(s["share_outside"]),
          f"{fmt_num(s['staff_outside'])} dari {fmt_num(s['staff'])} orang",
          "Pegawai pada jabatan dengan EJ < 0,70 atau > 1,00"),
-        ("Jabatan beban berlebih", fmt_num(s["overloaded_positions"]),
-         f"{fmt_num(s['overloaded_staff'])} orang, EJ > 1,00", "Kekurangan pegawai"),
-        ("Jabatan beban rendah", fmt_num(s["idle_positions"]),
-         f"{fmt_num(s['idle_staff'])} orang, EJ < 0,50", "Kelebihan pegawai"),
-        ("Gini bidang dalam OPD", fmt_num(bidang["median_gini"], 2),
+        ("Beban berlebih", fmt_num(s["overloaded_positions"]),
+         f"jabatan · {fmt_num(s['overloaded_staff'])} orang", "Jabatan dengan EJ > 1,00: kekurangan pegawai"),
+        ("Beban rendah", fmt_num(s["idle_positions"]),
+         f"jabatan · {fmt_num(s['idle_staff'])} orang", "Jabatan dengan EJ < 0,50: kelebihan pegawai"),
+        ("Gini antar-bidang", fmt_num(bidang["median_gini"], 2),
          f"tertinggi {fmt_num(bidang['max_gini'], 2)}",
          "Median Gini jam/orang antar-bidang dalam satu OPD; 0 = merata"),
     ])
@@ -46,8 +46,8 @@ def body() -> None:
                        "max_gini"], key="bal_levels")
     groups = bal.groups.sort_values("gini", ascending=False)
     with st.expander("Rincian per kelompok (paling timpang di atas)"):
-        table(groups, ["level_label", "opd", "group_name", "members", "mean_hours_per_head",
-                       "cv", "gini", "min_eu", "max_eu", "minmax_ratio", "share_outside"],
+        table(groups, ["group_name", "opd", "members", "mean_hours_per_head", "cv", "gini",
+                       "min_eu", "max_eu"],
               key="bal_groups")
 
     left, right = st.columns(2)

@@ -73,11 +73,11 @@ def body() -> None:
 
     st.subheader("Tabel jabatan")
     view = scope_positions.assign(status=scope_positions["status"].map(STATUS_LABELS))
-    table(view, ["code", "name", "unit_name", "kind", "existing", "workload_hours", "need_raw",
-                 "need", "gap", "ej2", "pj", "pj_label", "status"], key="prod_pos_table")
+    table(view, ["name", "unit_name", "existing", "workload_hours", "need", "ej2", "pj"],
+          key="prod_pos_table")
     with st.expander("Tabel unit"):
-        table(scope_units, ["code", "name", "kind", "depth", "existing", "workload_hours",
-                            "need_raw", "need", "surplus", "shortage", "eu2", "pu", "pu_label"],
+        table(scope_units, ["name", "existing", "workload_hours", "need", "surplus", "shortage",
+                            "eu2", "pu"],
               key="prod_unit_table")
 
 

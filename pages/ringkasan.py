@@ -7,7 +7,7 @@ import streamlit as st
 from sotk_core import charts
 from sotk_core.fmt import fmt_num
 from sotk_ui.data import current_evaluation
-from sotk_ui.widgets import chart, kpis, run_page, table
+from sotk_ui.widgets import chart, findings_table, kpis, run_page, table
 
 
 def body() -> None:
@@ -47,12 +47,10 @@ def body() -> None:
     findings = getattr(ev, "findings", None)
     if findings is not None and len(findings):
         st.subheader("Temuan utama")
-        table(findings.head(10), ["opd", "unit_name", "severity", "basis", "message"],
-              key="ring_findings")
+        findings_table(findings.head(8), key="ring_findings")
     with st.expander("Tabel per OPD"):
-        table(opds, ["opd", "tipe", "positions", "existing", "workload_hours", "need_raw", "need",
-                     "surplus", "shortage", "eu", "pu", "maturity_total", "maturity_category",
-                     "sakip_grade"], key="ring_table")
+        table(opds, ["opd", "existing", "need", "surplus", "shortage", "eu2", "pu",
+                     "maturity_total"], key="ring_table")
 
 
 run_page(body)

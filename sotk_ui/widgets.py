@@ -39,6 +39,10 @@ def ensure_frame() -> None:
         st.rerun()
 
 
+WIDE_COLUMNS = {"name", "opd", "unit_name", "task", "message", "var_name", "group_name",
+                "next_text", "size_note", "head_name", "file"}
+
+
 def run_page(body: Callable[[], None]) -> None:
     """Run a page body; any failure becomes an Indonesian message, never a traceback."""
     ensure_frame()
@@ -88,7 +92,10 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
         view = view.iloc[:max_rows]
     view = view.rename(columns={c: label(c) for c in cols})
     styler = view.style.hide(axis="index")
+    widths: dict[str, object] = {}
     for c in cols:
+        wide = c in WIDE_COLUMNS
+        widths[label(c)] = st.column_config.Column(width="medium" if wide else "small")
         series = frame[c]
         if pd.api.types.is_bool_dtype(series):
             styler = styler.format(lambda v: "Ya" if v else "Tidak", subset=[label(c)])
@@ -96,7 +103,8 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
             decimals = DECIMALS.get(c, 0)
             styler = styler.format(precision=decimals, decimal=",", thousands=".", na_rep="–",
                                    subset=[label(c)])
-    st.dataframe(styler, hide_index=True, key=key, height=height, width="stretch")
+    st.dataframe(styler, hide_index=True, key=key, height=height, width="stretch",
+                 column_config=widths)
 
 
 def opd_picker(names: Sequence[str], key: str = "opd_picker", label_text: str = "Pilih OPD",
@@ -152,5 +160,23 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
             st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def section_note(text: str) -> None:
-    st.caption(text)
+SEVERITY_ICONS = {"tinggi": ":material/error:", "sedang": ":material/warning:",
+                  "rendah": ":material/info:"}
+
+
+def findings_table(findings: pd.DataFrame, key: str) -> None:
+    """Findings as wrapped text rows (no horizontal scrolling): tingkat, dasar, temuan."""
+    if not len(findings):
+        st.info("Tidak ada temuan untuk pilihan ini.")
+        return
+    view = pd.DataFrame({
+        "Tingkat": findings["severity"].str.capitalize(),
+        "Dasar": findings["basis"],
+        "Temuan": findings["message"],
+    })
+    st.dataframe(view, hide_index=True, key=key, width="stretch",
+                 column_config={
+                     "Tingkat": st.column_config.TextColumn(width="small"),
+                     "Dasar": st.column_config.TextColumn(width="small"),
+                     "Temuan": st.column_config.TextColumn(width="large"),
+                 }, row_height=60)
