@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sotk_core.charts.structure import span_buckets
 from sotk_core.fmt import fmt_num
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, findings_table, kpis, opd_picker, run_page, table
@@ -77,7 +76,7 @@ def body() -> None:
         table(over, ["opd", "tipe", "unit_name", "measure", "count", "limit"], key="sotk_over")
 
     st.subheader("Rentang kendali")
-    chart(span_buckets(struct.span_city), "sotk_span", "rentang_kendali")
+    chart(charts.span_buckets(struct.span_city), "sotk_span", "rentang_kendali")
 
     st.subheader("Susunan unit satu OPD")
     opd = opd_picker(ev.city.opd_names, key="sotk_opd")
