@@ -40,6 +40,6 @@ __all__ = [
     "compare_bars", "ej_histogram", "hours_per_head", "image_session", "kelembagaan_bars",
     "maturity_heatmap", "maturity_radar", "maturity_ranking", "num_labels", "opd_eu",
     "opd_need_vs_existing", "position_need_bars", "projector", "self_vs_verified",
-    "surplus_shortage", "to_image", "to_png", "to_svg", "top_tasks", "unit_eu_bars",
+    "span_buckets", "surplus_shortage", "to_image", "to_png", "to_svg", "top_tasks", "unit_eu_bars",
     "workload_treemap",
 ]
