@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import FragmentHandledException
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from sotk_core.fmt import fmt_num
@@ -27,16 +28,24 @@ DECIMALS: dict[str, int] = {
 }
 
 
-def ensure_frame() -> None:
-    """A deep link (/kematangan) opened first on a fresh server runs the page file alone,
-    Streamlit's legacy `pages/` mode, without app.py's frame. Leave that mode for good and
-    rerun: the page keeps its hash (url_path = file stem), so app.py's st.navigation serves
-    the same page inside the frame."""
+def ensure_frame() -> bool:
+    """Run app.py's frame around this page if Streamlit skipped it.
+
+    A deep link (/kematangan) opened first on a fresh server, and every AppTest run, executes
+    the page file alone (Streamlit's legacy `pages/` mode), without app.py. Then leave that
+    mode for good and run app.py here, in the same script run (widget triggers survive): its
+    st.navigation resolves the same page (url_path = file stem) and runs it inside the frame.
+    Returns False when the page body already ran that way."""
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if not PagesManager.uses_pages_directory:
+        return True
+    PagesManager.uses_pages_directory = False
+    import runpy
+    from pathlib import Path
+
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "app.py"), run_name="__main__")
+    return False
 
 
 WIDE_COLUMNS = {"name", "opd", "unit_name", "task", "message", "var_name", "group_name",
@@ -45,11 +54,12 @@ WIDE_COLUMNS = {"name", "opd", "unit_name", "task", "message", "var_name", "grou
 
 def run_page(body: Callable[[], None]) -> None:
     """Run a page body; any failure becomes an Indonesian message, never a traceback."""
-    ensure_frame()
+    if not ensure_frame():
+        return
     try:
         body()
-    except ScriptControlException:
-        raise  # st.rerun / st.stop
+    except (ScriptControlException, FragmentHandledException):
+        raise  # st.rerun / st.stop / a fragment's own error handling
     except Exception as exc:  # noqa: BLE001 - the guard of last resort
         log.exception("page failed")
         st.error(
