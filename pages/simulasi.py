@@ -215,13 +215,14 @@ def _side_by_side(w: sc.WhatIf, opd: str) -> None:
     o = compare(w.base, w.scen, "opd", opd).iloc[0]
     cols = st.columns(5)
     for col, (key, title, dec) in zip(cols, [
-            ("existing", "Pegawai (orang)", 0), ("need", "Kebutuhan (orang)", 0),
-            ("surplus", "Kelebihan (orang)", 0), ("shortage", "Kekurangan (orang)", 0),
-            ("eu2", "EU OPD", 2)], strict=True):
+            ("existing", "Pegawai", 0), ("need", "Kebutuhan", 0), ("surplus", "Kelebihan", 0),
+            ("shortage", "Kekurangan", 0), ("eu2", "EU OPD", 2)], strict=True):
         delta = o[f"{key}_scen"] - o[f"{key}_base"]
+        unit = "" if key == "eu2" else " orang"
         col.metric(title, fmt_num(o[f"{key}_scen"], dec),
                    delta=f"{'+' if delta > 0 else ''}{fmt_num(delta, dec)} dari "
-                         f"{fmt_num(o[f'{key}_base'], dec)}" if abs(delta) > 1e-9 else "tetap",
+                         f"{fmt_num(o[f'{key}_base'], dec)}" if abs(delta) > 1e-9
+                   else f"tetap{unit}",
                    delta_color="off", delta_arrow="off" if abs(delta) <= 1e-9 else "auto",
                    border=True)
     st.caption(f"Kota: kebutuhan {fmt_num(city.loc['need', 'base'])} → "
@@ -338,11 +339,9 @@ def sandbox() -> None:
         st.warning("Belum ada OPD yang dapat dihitung.")
         return
     message = st.container()
-    left, right = st.columns([3, 2])
-    with left:
-        _change_forms(w, opd)
+    _change_forms(w, opd)
     w = sc.compute()  # a submitted form may have changed the scenario in this run
-    with right:
+    with st.container(border=True):
         _change_log(w)
     with message:
         sc.show_message()

@@ -62,13 +62,13 @@ def test_move_shows_the_core_numbers_and_reset_restores(sample):
     change, src, dst, expected = _move(sample)
     at = _simulasi()
     before = _metrics(at)
-    assert before["Pegawai (orang)"] == fmt_num(expected["existing_base"])
+    assert before["Pegawai"] == fmt_num(expected["existing_base"])
     _apply_move(at, change)
     after = _metrics(at)
     # a move inside one OPD conserves its staff; surplus/shortage follow the core
-    assert after["Pegawai (orang)"] == fmt_num(expected["existing_scen"]) == before["Pegawai (orang)"]
-    assert after["Kelebihan (orang)"] == fmt_num(expected["surplus_scen"])
-    assert after["Kekurangan (orang)"] == fmt_num(expected["shortage_scen"])
+    assert after["Pegawai"] == fmt_num(expected["existing_scen"]) == before["Pegawai"]
+    assert after["Kelebihan"] == fmt_num(expected["surplus_scen"])
+    assert after["Kekurangan"] == fmt_num(expected["shortage_scen"])
     assert after["EU OPD"] == fmt_num(expected["eu2_scen"], 2)
     log = " ".join(m.value for m in at.markdown)
     assert f"Pindahkan 1 pegawai dari {src['name']}" in log
@@ -79,7 +79,7 @@ def test_move_shows_the_core_numbers_and_reset_restores(sample):
 
     next(b for b in at.button if b.label == "Kosongkan skenario").click()
     at.run()
-    assert _metrics(at)["Kelebihan (orang)"] == fmt_num(expected["surplus_base"])
+    assert _metrics(at)["Kelebihan"] == fmt_num(expected["surplus_base"])
     assert "Belum ada perubahan" in " ".join(c.value for c in at.caption)
 
 
@@ -91,7 +91,7 @@ def test_scenario_survives_a_page_switch(sample):
     at.run()
     at.switch_page("pages/simulasi.py")
     at.run()
-    assert _metrics(at)["Kekurangan (orang)"] == fmt_num(expected["shortage_scen"])
+    assert _metrics(at)["Kekurangan"] == fmt_num(expected["shortage_scen"])
     assert any(f"Pindahkan 1 pegawai dari {src['name']}" in m.value for m in at.markdown)
 
 
