@@ -218,11 +218,11 @@ def _side_by_side(w: sc.WhatIf, opd: str) -> None:
             ("existing", "Pegawai", 0), ("need", "Kebutuhan", 0), ("surplus", "Kelebihan", 0),
             ("shortage", "Kekurangan", 0), ("eu2", "EU OPD", 2)], strict=True):
         delta = o[f"{key}_scen"] - o[f"{key}_base"]
-        unit = "" if key == "eu2" else " orang"
+        unit = key != "eu2"
         col.metric(title, fmt_num(o[f"{key}_scen"], dec),
                    delta=f"{'+' if delta > 0 else ''}{fmt_num(delta, dec)} dari "
                          f"{fmt_num(o[f'{key}_base'], dec)}" if abs(delta) > 1e-9
-                   else f"tetap{unit}",
+                   else ("orang, tetap" if unit else "tetap"),
                    delta_color="off", delta_arrow="off" if abs(delta) <= 1e-9 else "auto",
                    border=True)
     st.caption(f"Kota: kebutuhan {fmt_num(city.loc['need', 'base'])} → "
