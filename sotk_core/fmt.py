@@ -27,19 +27,11 @@ def fmt_num(value: object, decimals: int = 0, unit: str = "") -> str:
 
 def fmt_pct(value: object, decimals: int = 0) -> str:
     """A share 0..1 as a percentage '12,5 %'."""
-    if value is None:
-        return "–"
     try:
         x = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return str(value)
-    return "–" if math.isnan(x) else fmt_num(x * 100, decimals) + " %"
-
-
-def round_half_up_scalar(value: float, decimals: int = 0) -> float:
-    """Exact decimal half-up rounding of one value (2.5 -> 3, 1.005 -> 1.01)."""
-    q = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return float(q)
+        return fmt_num(value)  # '–' for None, the text itself otherwise
+    return fmt_num(x * 100, decimals, "%")
 
 
 def round_half_up(values: np.ndarray, decimals: int = 0) -> np.ndarray:
