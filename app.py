@@ -31,5 +31,7 @@ page = st.navigation(PAGES)
 if page.url_path != "presentasi":
     data_source_panel()
     settings = settings_panel()
-    st.sidebar.caption("Dihitung dengan: " + settings.describe())
+    st.caption(":material/tune: Dihitung dengan " + settings.describe(),
+               help="Ubah di panel Pengaturan ABK (sidebar). Semua angka di halaman ini "
+                    "memakai pengaturan ini.")
 page.run()
