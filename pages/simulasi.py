@@ -297,13 +297,17 @@ def _compare_scenarios(w: sc.WhatIf) -> None:
 
 
 def _save_load(w: sc.WhatIf) -> None:
-    with st.expander("Simpan atau muat skenario (.xlsx)"):
-        st.download_button("Unduh skenario", scenario_to_xlsx(w.scenario, w.settings, w.city),
-                           file_name=f"skenario_{w.name.replace(' ', '_')}.xlsx", mime=XLSX,
-                           key="whatif_download", icon=":material/download:", on_click="ignore")
-        st.file_uploader("Muat skenario tersimpan", type=["xlsx"], key="whatif_upload")
-        st.button("Muat sebagai skenario baru", key="whatif_load", on_click=_load_scenario,
-                  disabled=st.session_state.get("whatif_upload") is None)
+    """Visible, not in an expander: an upload reruns the page and would fold it shut."""
+    st.subheader("Simpan atau muat skenario")
+    left, right = st.columns(2)
+    left.download_button("Unduh skenario (.xlsx)", scenario_to_xlsx(w.scenario, w.settings, w.city),
+                         file_name=f"skenario_{w.name.replace(' ', '_')}.xlsx", mime=XLSX,
+                         key="whatif_download", icon=":material/download:", on_click="ignore")
+    left.caption("Berisi daftar perubahan dan pengaturan; muat lagi nanti pada data yang sama "
+                 "untuk angka yang persis sama.")
+    right.file_uploader("Muat skenario tersimpan (.xlsx)", type=["xlsx"], key="whatif_upload")
+    right.button("Muat sebagai skenario baru", key="whatif_load", on_click=_load_scenario,
+                 disabled=st.session_state.get("whatif_upload") is None)
 
 
 def _load_scenario() -> None:
