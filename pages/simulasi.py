@@ -201,7 +201,7 @@ def _change_log(w: sc.WhatIf) -> None:
         st.caption("Belum ada perubahan: hasil skenario sama dengan kondisi saat ini.")
         return
     for i, line in enumerate(lines):
-        a, b = st.columns([12, 2], vertical_alignment="center")
+        a, b = st.columns([9, 3], vertical_alignment="center")
         a.markdown(f"{i + 1}. {line}")
         b.button("Batalkan", key=f"undo_{i}", icon=":material/undo:", on_click=sc.undo,
                  args=(i,))
@@ -209,9 +209,8 @@ def _change_log(w: sc.WhatIf) -> None:
               on_click=sc.reset)
 
 
-def _side_by_side(w: sc.WhatIf, opd: str) -> None:
-    st.subheader(f"Saat ini vs {w.name}")
-    city = compare_city(w.base, w.scen).set_index("metric")
+def _headline(w: sc.WhatIf, opd: str) -> None:
+    """The OPD's figures in the scenario with the change from today under each."""
     o = compare(w.base, w.scen, "opd", opd).iloc[0]
     cols = st.columns(5)
     for col, (key, title, dec) in zip(cols, [
@@ -225,11 +224,15 @@ def _side_by_side(w: sc.WhatIf, opd: str) -> None:
                    else ("orang, tetap" if unit else "tetap"),
                    delta_color="off", delta_arrow="off" if abs(delta) <= 1e-9 else "auto",
                    border=True)
+    city = compare_city(w.base, w.scen).set_index("metric")
     st.caption(f"Kota: kebutuhan {fmt_num(city.loc['need', 'base'])} → "
                f"{fmt_num(city.loc['need', 'scen'])} orang; kekurangan "
                f"{fmt_num(city.loc['shortage', 'base'])} → {fmt_num(city.loc['shortage', 'scen'])}"
                f" orang · skenario dihitung dengan {w.scen_settings.describe()}")
 
+
+def _side_by_side(w: sc.WhatIf, opd: str) -> None:
+    st.subheader(f"Rincian: saat ini vs {w.name}")
     units = compare(w.base, w.scen, "unit", opd)
     positions = compare(w.base, w.scen, "position", opd)
     changed_pos = positions.loc[positions["changed"]]
@@ -342,13 +345,16 @@ def sandbox() -> None:
     if opd is None:
         st.warning("Belum ada OPD yang dapat dihitung.")
         return
-    message = st.container()
+    # the answer first (filled after the forms, which may change the scenario in this run)
+    message, headline = st.container(), st.container()
     _change_forms(w, opd)
-    w = sc.compute()  # a submitted form may have changed the scenario in this run
+    w = sc.compute()
     with st.container(border=True):
         _change_log(w)
     with message:
         sc.show_message()
+    with headline:
+        _headline(w, opd)
     _side_by_side(w, opd)
     _compare_scenarios(w)
     _save_load(w)
