@@ -10,7 +10,6 @@ sample_data.generate.generate_city and reused afterwards.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import city_paths, timed  # noqa: E402
 from sotk_core.city import CityData, load_paths  # noqa: E402
 from sotk_core.scenario import (  # noqa: E402
     AddPosition,
@@ -38,27 +38,8 @@ from sotk_core.workload import compute_workload  # noqa: E402
 TARGET_MS = 100.0
 
 
-def _generator(wait_s: float = 600.0) -> Callable[..., list[Path]]:
-    """sample_data.generate.generate_city, waiting for another engineer's file if needed."""
-    path = ROOT / "sample_data" / "generate.py"
-    deadline = time.monotonic() + wait_s
-    while not path.exists():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"{path} does not exist; cannot generate the benchmark city.")
-        print(f"waiting for {path} ...", flush=True)
-        time.sleep(10)
-    from sample_data.generate import generate_city
-
-    return generate_city
-
-
 def benchmark_city(n_opd: int, tasks: int) -> CityData:
-    out = ROOT / "benchmarks" / "out" / f"city_{n_opd}opd_{tasks}"
-    paths = sorted(out.glob("*.xlsx"))
-    if len(paths) != n_opd:
-        print(f"generating {n_opd} OPD / {tasks:,} tasks into {out} ...", flush=True)
-        paths = sorted(_generator()(out, n_opd, tasks, seed=7))
-    city = load_paths(paths, name="Kota Benchmark")
+    city = load_paths(city_paths(n_opd, tasks), name="Kota Benchmark")
     if len(city.opds) != n_opd:
         raise SystemExit(f"only {len(city.opds)} of {n_opd} OPD could be read: "
                          + "; ".join(str(i) for i in city.issues[:3]))
@@ -101,12 +82,8 @@ def twenty_changes(city: CityData, structural: bool = False) -> Scenario:
 
 
 def _median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), min(times)
+    median, best, _ = timed(fn, runs)
+    return median * 1000, best * 1000
 
 
 def main(argv: list[str] | None = None) -> int:

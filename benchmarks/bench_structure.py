@@ -10,18 +10,13 @@ temporary directory and cached under benchmarks/out/ (git-ignored). Target: < 0.
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
 import sys
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sample_data.generate import generate_city  # noqa: E402
+from benchmarks.common import city_paths, timed  # noqa: E402
 from sotk_core import Settings, load_paths  # noqa: E402
 from sotk_core.balance import compute_balance  # noqa: E402
 from sotk_core.findings import build_findings  # noqa: E402
@@ -29,32 +24,7 @@ from sotk_core.structure import compute_structure  # noqa: E402
 from sotk_core.workload import compute_workload  # noqa: E402
 
 N_OPD, N_TASKS = 40, 100_000
-CACHE = ROOT / "benchmarks" / "out" / f"city_{N_OPD}opd_{N_TASKS}"
 TARGET_S = 0.5
-
-
-def city_files() -> list[Path]:
-    files = sorted(CACHE.glob("*.xlsx"))
-    if len(files) == N_OPD:
-        return files
-    with tempfile.TemporaryDirectory() as tmp:
-        generate_city(Path(tmp), N_OPD, N_TASKS)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        for f in CACHE.glob("*.xlsx"):
-            f.unlink()
-        for f in sorted(Path(tmp).glob("*.xlsx")):
-            shutil.copy2(f, CACHE / f.name)
-    return sorted(CACHE.glob("*.xlsx"))
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, object]:
-    """(median, best) seconds over `repeat` runs, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), min(times), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,11 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args(argv)
 
-    files = city_files()
+    files = city_paths(N_OPD, N_TASKS)
     settings = Settings()
-    t0 = time.perf_counter()
-    city = load_paths(files, settings, name="Kota Benchmark")
-    load_s = time.perf_counter() - t0
+    load_s, _, city = timed(lambda: load_paths(files, settings, name="Kota Benchmark"), 1)
     workload = compute_workload(city, settings)
     _ = city.ancestors  # cached by evaluate's workload step already
 

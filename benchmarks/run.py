@@ -15,39 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "benchmarks" / "out"
+
+from benchmarks.common import city_paths, timed  # noqa: E402
+
 TASKS_PER_OPD = 2500  # 40 OPD -> 100,000 tasks; 160 OPD -> 400,000
-
-
-def city_dir(n_opd: int) -> Path:
-    from sample_data.generate import generate_city
-
-    path = OUT / f"city{n_opd}"
-    marker = path / ".complete"
-    if not marker.exists():
-        path.mkdir(parents=True, exist_ok=True)
-        for old in path.glob("*.xlsx"):
-            old.unlink()
-        generate_city(path, n_opd, n_opd * TASKS_PER_OPD)
-        marker.write_text("ok")
-    return path
-
-
-def _median(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
@@ -57,7 +34,7 @@ def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
     from sotk_core import Settings, evaluate, load_files
     from sotk_core.workload import compute_workload
 
-    paths = sorted(city_dir(n_opd).glob("*.xlsx"))
+    paths = city_paths(n_opd, n_opd * TASKS_PER_OPD)
     files = [(p.name, p.read_bytes()) for p in paths]
     settings = Settings()
 
@@ -68,13 +45,13 @@ def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
     assert ev.summary["opd_count"] == n_opd, ev.city.issues[:3]
     result = {"opd": n_opd, "tasks": int(ev.summary["task_count"]),
               "positions": int(ev.summary["positions"])}
-    result["pipeline_s"] = _median(pipeline, repeats)
+    result["pipeline_s"] = timed(pipeline, repeats)[0]
     city = ev.city
-    result["compute_s"] = _median(lambda: compute_workload(city, settings), max(repeats, 5))
-    result["evaluate_s"] = _median(lambda: evaluate(city, settings), repeats)
+    result["compute_s"] = timed(lambda: compute_workload(city, settings), max(repeats, 5))[0]
+    result["evaluate_s"] = timed(lambda: evaluate(city, settings), repeats)[0]
     try:
-        from benchmarks.bench_scenario import twenty_changes  # noqa: PLC0415
-        from sotk_core.scenario import apply  # noqa: PLC0415
+        from benchmarks.bench_scenario import twenty_changes
+        from sotk_core.scenario import apply
 
         scenario = twenty_changes(city)
 
@@ -82,12 +59,12 @@ def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
             scen_city, scen_settings = apply(city, scenario)
             return compute_workload(scen_city, scen_settings)
 
-        result["whatif_s"] = _median(whatif, max(repeats, 10))
+        result["whatif_s"] = timed(whatif, max(repeats, 10))[0]
     except ImportError:
         result["whatif_s"] = float("nan")
-    result["openpyxl_s"] = _median(
+    result["openpyxl_s"] = timed(
         lambda: [pd.read_excel(p, sheet_name="Beban Kerja", engine="openpyxl") for p in paths],
-        ref_repeats)
+        ref_repeats)[0]
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
@@ -104,7 +81,7 @@ def main() -> None:
         return
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
-        city_dir(size)  # generate outside the measured process
+        city_paths(size, size * TASKS_PER_OPD)  # generate outside the measured process
         proc = subprocess.run([sys.executable, __file__, "--child", str(size), "--repeats",
                                str(args.repeats), "--ref-repeats", str(args.ref_repeats)],
                               capture_output=True, text=True, check=True)
