@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sotk_core.export import results_workbook_bytes
 from sotk_ui.data import current_evaluation
+from sotk_ui.downloads import results_download
+from sotk_ui.notes import notes_files
 from sotk_ui.panels import template_bytes
+from sotk_ui.presentation import minutes_download
 from sotk_ui.widgets import issues_panel, run_page, table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,12 +39,15 @@ def body() -> None:
 
     st.subheader("Unduhan")
     c1, c2 = st.columns(2)
-    c1.download_button("Workbook hasil (semua tabel + Asumsi)", results_workbook_bytes(ev),
-                       icon=":material/download:", file_name="hasil_sotk.xlsx", mime=XLSX, key="dl_results",
-                       on_click="ignore", width="stretch")
+    with c1:
+        results_download(ev, key="dl_results")
     c2.download_button("Template workbook OPD kosong", template_bytes(),
                        icon=":material/download:", file_name="template_opd_sotk_v1.xlsx", mime=XLSX, key="dl_template_page",
                        on_click="ignore", width="stretch")
+
+    st.subheader("Catatan FGD")
+    notes_files("data_notes_files", city.name)
+    minutes_download(key="data_minutes")
 
     st.subheader("Tabel mentah")
     tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"])

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sotk_core import charts
 from sotk_core.fmt import fmt_num
 from sotk_ui.data import current_evaluation
+from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, findings_table, kpis, opd_picker, run_page, table
 
 BASIS_HELP = ("Dasar temuan: [reg] = teks regulasi; [practice] = praktik umum pedoman "
@@ -81,6 +83,7 @@ def body() -> None:
     st.subheader("Susunan unit satu OPD")
     opd = opd_picker(ev.city.opd_names, key="sotk_opd")
     units = struct.units.loc[struct.units["opd"] == opd]
+    notes_widget(opd, list(dict.fromkeys(units.loc[units["depth"] > 1, "name"])), key="sotk_notes")
     tree = _tree(units)
     table(tree.rename(columns={"flags": "Catatan"}),
           ["code", "name", "span", "existing", "eu2", "Catatan"],

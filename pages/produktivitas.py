@@ -8,6 +8,7 @@ from sotk_core import charts
 from sotk_core.fmt import fmt_num
 from sotk_core.workload import STATUS_LABELS
 from sotk_ui.data import current_evaluation
+from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
 ALL = "(semua unit)"
@@ -37,6 +38,7 @@ def body() -> None:
 
     units = wl.units.loc[wl.units["opd"] == opd]
     positions = wl.positions.loc[wl.positions["opd"] == opd]
+    notes_widget(opd, list(dict.fromkeys(units.loc[units["depth"] > 1, "name"])), key="prod_notes")
     chart(charts.unit_eu_bars(wl.units, opd, ev.settings, depth=2), "prod_bidang", "eu_bidang")
 
     level2 = units.loc[units["depth"] == 2]

@@ -21,6 +21,8 @@ ACTIVE_SCENARIO = "sotk_active_scenario"  # name of the scenario being edited
 NOTES = "sotk_notes"  # list of note dicts (FGD notes)
 SLIDE = "sotk_slide"  # presentation slide index
 DECK_OPDS = "sotk_deck_opds"  # OPD sections chosen for the deck, in order
+DECK_HEIGHT = "sotk_deck_height"  # chart height on a slide (px), for the room's projector
+DECK_SCENARIO = "sotk_deck_scenario"  # include the active scenario's slides in the deck
 UPLOADER_NONCE = "sotk_uploader_nonce"  # bump to clear the file uploader
 EVAL_MEMO = "_sotk_eval_memo"
 
@@ -34,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     NOTES: [],
     SLIDE: 0,
     DECK_OPDS: None,
+    DECK_HEIGHT: 650,
+    DECK_SCENARIO: True,
     UPLOADER_NONCE: 0,
     EVAL_MEMO: {},
 }

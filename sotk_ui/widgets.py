@@ -15,6 +15,7 @@ from sotk_core.fmt import fmt_num
 from sotk_core.issues import Issue
 from sotk_core.labels import label
 from sotk_ui import state
+from sotk_ui.downloads import image_menu
 
 log = logging.getLogger("sotk_ui")
 
@@ -80,8 +81,8 @@ def kpis(items: Sequence[tuple[str, str, str | None, str | None]],
 
 
 def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
-    """A plotly chart with the project's template untouched (theme=None) and a high-resolution
-    PNG button in the toolbar."""
+    """A plotly chart with the project's template untouched (theme=None), a high-resolution
+    PNG button in the toolbar and an "Unduh gambar" menu (PNG/SVG rendered on demand)."""
     st.plotly_chart(
         fig, theme=None, key=key, width="stretch",
         config={"displaylogo": False,
@@ -89,6 +90,7 @@ def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
                                          "width": 1600, "height": 900, "scale": 2},
                 "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
     )
+    image_menu(fig, f"img_{key}", filename or key)
 
 
 def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str | None = None,

@@ -1,0 +1,289 @@
+"""Presentation mode: one slide of the city deck (sotk_core.deck) at a time, full width, big
+type, no sidebar; previous/next (keys ← →), a slide counter, "Lompat ke OPD", and two small
+popovers: deck options and downloads ("Opsi"), FGD notes for the slide's OPD ("Catatan").
+
+All state is in plain session keys (state.SLIDE, DECK_OPDS, DECK_HEIGHT, DECK_SCENARIO,
+NOTES), so the slide and the deck survive page switches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import streamlit as st
+
+from sotk_core.charts import to_png, to_svg
+from sotk_core.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
+from sotk_core.deck import Slide, build_deck, deck_opds, opd_start
+from sotk_core.evaluate import Evaluation
+from sotk_core.export import results_workbook_bytes
+from sotk_core.notes import note_key, notes_for
+from sotk_core.pdf import deck_pdf, minutes_pdf
+from sotk_ui import state
+from sotk_ui.data import current_city, current_evaluation
+from sotk_ui.downloads import PDF, PNG, SVG, XLSX, active_scenario, fingerprint, on_demand
+from sotk_ui.notes import notes, notes_files, notes_form
+
+PENDING_KEY = "_sotk_slide_pending"  # slide key to return to after the deck changed
+DECK_MEMO = "deck"
+CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"]
+  {display: none !important;}
+[data-testid="stMainBlockContainer"], .block-container
+  {padding: 0.5rem 1.25rem 0.25rem 1.25rem !important; max-width: 100% !important;}
+.st-key-deck_bar {gap: 0.4rem;}
+.st-key-deck_head h1 {font-size: 2.5rem; line-height: 1.2; padding: 0.3rem 0 0.2rem 0;}
+.st-key-deck_head [data-testid="stCaptionContainer"] p
+  {font-size: 1.45rem !important; color: #404040 !important;}
+.st-key-deck_body p, .st-key-deck_body li {font-size: 1.42rem !important; line-height: 1.32;}
+.st-key-deck_body li {margin-bottom: 0.35rem;}
+.st-key-deck_kpi [data-testid="stMetricValue"] {font-size: 3.5rem !important;}
+.st-key-deck_kpi [data-testid="stMetricLabel"] p {font-size: 1.35rem;}
+.st-key-deck_kpi [data-testid="stMetricDelta"] div {font-size: 1.15rem;}
+.st-key-deck_judul {padding-top: 3rem;}
+.st-key-deck_judul * {text-align: center !important;}
+.st-key-deck_judul h1 {font-size: 3.1rem; line-height: 1.2;}
+.st-key-deck_judul p {font-size: 1.45rem !important;}
+.st-key-deck_msg p {font-size: 1.7rem !important;}
+.st-key-deck_count p {font-size: 1.3rem; text-align: center; margin: 0;}
+</style>"""
+
+
+def deck_signature(ev: Evaluation) -> tuple:
+    """What the deck depends on: the data, the settings, the OPD sections, the scenario."""
+    _, key = current_city()
+    chosen = state.get(state.DECK_OPDS)
+    known = ev.city.opd_names
+    order = tuple(known) if chosen is None else tuple(o for o in chosen if o in known)
+    scenario = active_scenario() if state.get(state.DECK_SCENARIO) else None
+    return (DECK_MEMO, key, ev.settings, order, scenario)
+
+
+def current_deck() -> tuple[list[Slide], Evaluation, tuple]:
+    """(slides, evaluation, signature), memoised per session (figures are built lazily)."""
+    ev = current_evaluation()
+    sig = deck_signature(ev)
+    memo = state.get(state.EVAL_MEMO)
+    if sig not in memo:
+        for old in [k for k in memo if k[0] == DECK_MEMO][:-1]:
+            memo.pop(old, None)
+        memo[sig] = build_deck(ev, list(sig[3]), sig[4])
+    return memo[sig], ev, sig
+
+
+# ---- callbacks --------------------------------------------------------------------------
+
+
+def _go(index: int, n: int) -> None:
+    state.put(state.SLIDE, max(0, min(index, n - 1)))
+
+
+def _jump(starts: dict[str, int]) -> None:
+    chosen = st.session_state.get("deck_jump")
+    if chosen in starts:
+        state.put(state.SLIDE, starts[chosen])
+    st.session_state["deck_jump"] = None
+
+
+def _set_opds(current_key: str) -> None:
+    state.put(state.DECK_OPDS, list(st.session_state.get("deck_opds_widget") or []))
+    st.session_state[PENDING_KEY] = current_key
+
+
+def _all_opds(current_key: str) -> None:
+    state.put(state.DECK_OPDS, None)
+    st.session_state.pop("deck_opds_widget", None)  # redrawn with every OPD
+    st.session_state[PENDING_KEY] = current_key
+
+
+def _copy(widget: str, target: str, current_key: str | None = None) -> None:
+    state.put(target, st.session_state[widget])
+    if current_key is not None:
+        st.session_state[PENDING_KEY] = current_key
+
+
+# ---- drawing ------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|$~])")
+
+
+def md(text: object) -> str:
+    """Plain text safe inside st.markdown (no emphasis, no LaTeX from '$')."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+_TAG = re.compile(r"^\[(Tinggi|Sedang|Rendah)\] ")
+
+
+def bullet(text: str) -> str:
+    """A deck bullet as markdown: the severity tag of a finding in bold."""
+    m = _TAG.match(text)
+    return f"**{m.group(1)}** · {md(text[m.end():])}" if m else md(text)
+
+
+def slide_figure(slide: Slide, height: int):
+    """The slide's figure fitted to `height`, kept with the deck (fitting takes ~0.1 s)."""
+    cache = slide.__dict__.setdefault("_fitted", {})
+    if height not in cache:
+        if len(cache) > 2:
+            cache.clear()
+        cache[height] = fit_slide(slide.figure, height)
+    return cache[height]
+
+
+def render_slide(slide: Slide, height: int) -> None:
+    if slide.kind == "grafik" and slide.figure is not None:
+        st.plotly_chart(
+            slide_figure(slide, height), theme=None, key="deck_chart", width="stretch",
+            config={"displaylogo": False, "displayModeBar": "hover",
+                    "toImageButtonOptions": {"format": "png", "filename": slide.key,
+                                             "width": SLIDE_WIDTH, "height": SLIDE_HEIGHT,
+                                             "scale": 2},
+                    "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+        return
+    box = "deck_judul" if slide.kind == "judul" else "deck_head"
+    with st.container(key=box):
+        st.title(slide.title, anchor=False)
+        if slide.text and slide.kind != "pesan":
+            (st.markdown if slide.kind == "judul" else st.caption)(md(slide.text))
+        if slide.kind == "judul":
+            for line in slide.bullets:
+                st.markdown(md(line))
+    if slide.kind == "kpi":
+        with st.container(key="deck_kpi"):
+            for start in range(0, len(slide.kpis), 3):
+                cols = st.columns(3)
+                for col, (label, value, sub) in zip(cols, slide.kpis[start:start + 3],
+                                                    strict=False):
+                    col.metric(label, value, delta=sub, delta_color="off", delta_arrow="off",
+                               border=True)
+    elif slide.kind == "teks":
+        with st.container(key="deck_body"):
+            st.markdown("\n".join(f"- {bullet(b)}" for b in slide.bullets))
+    elif slide.kind == "pesan":
+        with st.container(key="deck_msg"):
+            st.info(md(slide.text or ""), icon=":material/info:")
+
+
+def _options(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple) -> None:
+    tab_deck, tab_files = st.tabs(["Susunan", "Unduhan"])
+    with tab_deck:
+        # the stored values are the widgets' defaults (not set through session state: a
+        # widget mounted later in a popover would show its own default instead)
+        chosen = state.get(state.DECK_OPDS)
+        names = list(ev.city.opd_names)
+        st.multiselect("Bagian OPD (urutan sesuai urutan memilih)", names,
+                       default=names if chosen is None else [o for o in chosen if o in names],
+                       key="deck_opds_widget", on_change=_set_opds, args=(slide.key,),
+                       placeholder="Tanpa bagian OPD",
+                       help="Hapus OPD yang tidak dibahas; pilih ulang untuk memindahkannya ke "
+                            "akhir.")
+        st.button("Semua OPD (urutan file)", key="deck_opds_all", on_click=_all_opds,
+                  args=(slide.key,), icon=":material/restart_alt:")
+        scenario = active_scenario()
+        if scenario is not None:
+            st.toggle(f"Sertakan slide simulasi \u201c{scenario.name}\u201d "
+                      f"({len(scenario)} perubahan)", value=bool(state.get(state.DECK_SCENARIO)),
+                      key="deck_scen_widget", on_change=_copy,
+                      args=("deck_scen_widget", state.DECK_SCENARIO, slide.key))
+        st.slider("Tinggi grafik (piksel)", 400, 1000, value=int(state.get(state.DECK_HEIGHT)),
+                  step=20, key="deck_height_widget", on_change=_copy,
+                  args=("deck_height_widget", state.DECK_HEIGHT),
+                  help="Sesuaikan dengan layar proyektor: grafik harus terlihat utuh tanpa "
+                       "menggulir.")
+    with tab_files:
+        _downloads(slides, slide, ev, sig)
+    st.page_link("pages/ringkasan.py", label="Keluar dari mode presentasi",
+                 icon=":material/close_fullscreen:")
+
+
+def _downloads(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple) -> None:
+    city = ev.city.name
+    footer = f"{city} · FGD evaluasi kelembagaan dan beban kerja"
+    if slide.kind == "grafik" and slide.figure is not None:
+        st.caption("Slide ini sebagai gambar (1280 × 720, ukuran huruf proyektor)")
+        fig = slide_figure(slide, SLIDE_HEIGHT)
+        c1, c2 = st.columns(2)
+        with c1:
+            on_demand("PNG slide", "deck_slide_png", lambda: fingerprint(fig),
+                      lambda: _png(fig), f"{slide.key}.png", PNG)
+        with c2:
+            on_demand("SVG slide", "deck_slide_svg", lambda: fingerprint(fig),
+                      lambda: _svg(fig), f"{slide.key}.svg", SVG)
+    scenario = sig[4]
+    st.caption(f"PDF presentasi: {len(slides)} slide, satu halaman per slide (sekitar "
+               f"{max(5, len(slides) // 2)} detik).")
+    on_demand("PDF presentasi", "deck_pdf", lambda: sig,
+              lambda: deck_pdf(slides, footer), "presentasi_sotk.pdf", PDF,
+              spinner="Membuat PDF presentasi: setiap grafik digambar ulang…")
+    minutes_download(slides, ev, sig)
+    notes_sig = tuple(note_key(n) for n in notes())
+    on_demand("workbook hasil (.xlsx)", "deck_results", lambda: (sig, notes_sig),
+              lambda: results_workbook_bytes(ev, scenario, notes()), "hasil_sotk.xlsx", XLSX,
+              spinner="Menyusun workbook hasil…")
+
+
+def minutes_download(slides: Sequence[Slide] | None = None, ev: Evaluation | None = None,
+                     sig: tuple | None = None, key: str = "deck_minutes") -> None:
+    """The berita acara (PDF) of the deck as it is set up, with this session's notes."""
+    if slides is None or ev is None or sig is None:
+        slides, ev, sig = current_deck()
+    scenario = sig[4]
+    notes_sig = tuple(note_key(n) for n in notes())
+    on_demand("berita acara (PDF)", key, lambda: (sig, notes_sig),
+              lambda: minutes_pdf(ev, slides, notes(), scenario_name=scenario.name
+                                  if scenario is not None else None),
+              "berita_acara_fgd.pdf", PDF, spinner="Membuat berita acara…",
+              help_text="Satu halaman ringkasan kota dan satu halaman per OPD yang dibahas: "
+                        "yang ditampilkan, angka utama, temuan, catatan dan keputusan FGD.")
+
+
+def _png(fig) -> bytes:
+    return to_png(fig, width=SLIDE_WIDTH, height=SLIDE_HEIGHT, scale=2)
+
+
+def _svg(fig) -> bytes:
+    return to_svg(fig, width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
+
+
+def presentation() -> None:
+    """The page body of pages/presentasi.py."""
+    st.html(CSS)
+    slides, ev, sig = current_deck()
+    n = len(slides)
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending is not None:
+        keys = [s.key for s in slides]
+        if pending in keys:
+            state.put(state.SLIDE, keys.index(pending))
+    i = max(0, min(int(state.get(state.SLIDE) or 0), n - 1))
+    state.put(state.SLIDE, i)
+    slide = slides[i]
+    starts = {o: opd_start(slides, o) for o in deck_opds(slides)}
+    height = int(state.get(state.DECK_HEIGHT))
+
+    bar = st.columns([1.15, 0.7, 1.15, 2.4, 1.1, 1.5], vertical_alignment="center")
+    bar[0].button("Sebelumnya", key="deck_prev", width="stretch", on_click=_go, args=(i - 1, n), disabled=i == 0, shortcut="Left")
+    with bar[1].container(key="deck_count"):
+        st.markdown(f"**{i + 1}** / {n}")
+    bar[2].button("Berikutnya", key="deck_next", width="stretch", on_click=_go, args=(i + 1, n), disabled=i == n - 1,
+                  shortcut="Right")
+    bar[3].selectbox("Lompat ke OPD", list(starts), index=None, key="deck_jump",
+                     placeholder="Lompat ke OPD…", label_visibility="collapsed",
+                     on_change=_jump, args=(starts,))
+    with bar[4].popover("Opsi", icon=":material/tune:", width="stretch"):
+        _options(slides, slide, ev, sig)
+    count = len(notes_for(notes(), slide.opd))
+    with bar[5].popover(f"Catatan ({count})", icon=":material/edit_note:", width="stretch"):
+        units = ev.workload.units
+        names = units.loc[(units["opd"] == slide.opd) & (units["depth"] > 1), "name"] \
+            if slide.opd else []
+        notes_form(slide.opd, list(dict.fromkeys(names)), key="deck_notes")
+        st.divider()
+        notes_files("deck_notes_files", ev.city.name)
+    render_slide(slide, height)
+    if i + 1 < n and slides[i + 1].kind == "grafik":  # ready before the next click
+        slide_figure(slides[i + 1], height)

@@ -1,0 +1,71 @@
+"""PDFs to take away (sotk_core.pdf): the deck, one page per slide, and the berita acara.
+
+Dinas Uji alone: the deck has 9 city slides + 5 slides of its section = 14 slides -> 14 pages;
+the berita acara has a cover page + 1 page per OPD section = 2 pages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from sotk_core.deck import CITY_SLIDES, OPD_SLIDES, build_deck
+from sotk_core.notes import make_note
+from sotk_core.pdf import deck_pdf, minutes_pdf, tanggal
+
+PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def _pages(pdf: bytes) -> int:
+    """Page objects in the file ("/Type /Page", not the "/Type /Pages" tree node)."""
+    return len(PAGE.findall(pdf))
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) tidak ada")
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="Chromium tidak ada")
+def test_deck_pdf_has_one_page_per_slide(uji_eval, tmp_path):
+    slides = build_deck(uji_eval)
+    assert len(slides) == CITY_SLIDES + OPD_SLIDES == 14
+    seen: list[tuple[int, int]] = []
+    pdf = deck_pdf(slides, "Kota Uji · FGD", scale=1, progress=lambda i, n: seen.append((i, n)))
+    assert pdf[:5] == b"%PDF-"
+    assert _pages(pdf) == 14
+    assert seen[-1] == (14, 14)
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True,
+                              check=True).stdout.decode()
+        assert re.search(r"Pages:\s+14", info) and "960 x 540 pts" in info  # 16:9 landscape
+    text = _text(pdf, tmp_path)
+    assert f"{uji_eval.city.name} dalam angka" in text and "10 orang" in text
+    assert "Kota Uji · FGD" in text and "14 / 14" in text
+
+
+def test_minutes_pdf(uji_eval, tmp_path):
+    slides = build_deck(uji_eval)
+    notes = [make_note("Analis dipindah ke Seksi B", "Dinas Uji", "Seksi Layanan B",
+                       "keputusan"), make_note("FGD lanjutan bulan depan")]
+    pdf = minutes_pdf(uji_eval, slides, notes, when="4 Mei 2026")
+    assert _pages(pdf) == 2
+    text = _text(pdf, tmp_path)
+    cover, opd = text.split("\f")[:2]
+    assert "BERITA ACARA" in cover and "4 Mei 2026" in cover
+    assert "FGD lanjutan bulan depan" in cover and "Analis dipindah" not in cover
+    assert "Dinas Uji (DU)" in opd and "Analis dipindah ke Seksi B" in opd
+    assert "10 / 11 orang" in opd and "1,04 (PU A)" in opd and "33 (Sedang)" in opd
+
+
+def test_tanggal():
+    assert tanggal(date(2026, 5, 4)) == "4 Mei 2026"
