@@ -12,7 +12,8 @@ import re
 from sotk_core.workbook.spec import norm
 
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!",
-                "#CALC!", "#GETTING_DATA")
+                "#CALC!", "#GETTING_DATA", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#EXTERNAL!",
+                "#FIELD!", "#PYTHON!", "#TIMEOUT!", "#UNKNOWN!")
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3}){2,}$")
@@ -52,7 +53,7 @@ def parse_number(value: object) -> tuple[float | None, str | None]:
         return None, "berisi nilai benar/salah, bukan angka"
     if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         return None, "berisi tanggal/waktu, bukan angka (ubah format sel menjadi Angka)"
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
     if text.upper() in EXCEL_ERRORS:
         return None, f"berisi galat rumus {text.upper()}"
     if "," in text and "." in text:
@@ -129,7 +130,11 @@ def parse_enum(value: object, choices: tuple[str, ...]) -> tuple[str | None, str
 
 
 def fmt_cell(value: float) -> str:
-    """A number as it appears in a message: Indonesian style, up to 2 decimals."""
+    """A number as it appears in a message: Indonesian style, up to 2 decimals (huge values
+    such as 1e+28 in 6 significant digits: Decimal formatting cannot hold them)."""
     from sotk_core.fmt import fmt_num
 
-    return fmt_num(value, 0 if float(value).is_integer() else 2)
+    v = float(value)
+    if not math.isfinite(v) or abs(v) >= 1e15:
+        return f"{v:.6g}".replace(".", ",")
+    return fmt_num(v, 0 if v.is_integer() else 2)

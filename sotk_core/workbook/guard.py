@@ -1,76 +1,459 @@
-"""Container checks before a workbook is parsed: size, format, encryption, zip bombs, macros.
+"""Container checks before a workbook is parsed: size, format, encryption, zip bombs, macros,
+formula errors, and how much memory each sheet will ask for.
 
 Nothing in an uploaded file is ever executed; macros are only detected to warn the user.
+
+Why the sheet scan: the parser (calamine) allocates a sheet as one dense rectangle spanning
+its outermost value cells, so a 5 KB file with values in A1 and XFD1048576 asks for 500 GB
+and aborts the whole process (no Python exception). `Container.sheet_extent` measures that
+rectangle from the sheet XML first, streaming, so the reader can refuse such a sheet.
 """
 
 from __future__ import annotations
 
 import io
+import operator
+import posixpath
+import re
 import zipfile
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from xml.etree import ElementTree
 
+from sotk_core.fmt import fmt_num
 from sotk_core.issues import IssueList
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # also set as server.maxUploadSize in .streamlit/config.toml
+MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .streamlit/config.toml
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200.0
+MAX_ZIP_MEMBERS = 10_000
+MAX_SHEET_CELLS = 6_000_000  # rows × columns of one sheet's rectangle (~200 MB in the parser)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+_MB = 1024 * 1024
+_CHUNK = 1 << 20
+_BROKEN = ("File .xlsx rusak atau terpotong (arsip tidak utuh); simpan ulang dari Excel lalu "
+           "unggah lagi.")
+
+
+class UnreadableSheet(ValueError):
+    """The sheet XML is malformed in a way the scan cannot measure."""
+
+
+@dataclass(frozen=True)
+class SheetExtent:
+    """The rectangle spanned by a sheet's value cells (0-based, inclusive) and their count."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    values: int
+
+    @property
+    def rows(self) -> int:
+        return self.last_row - self.first_row + 1
+
+    @property
+    def cols(self) -> int:
+        return self.last_col - self.first_col + 1
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def too_big(self) -> bool:
+        return self.cells > MAX_SHEET_CELLS or self.values > MAX_SHEET_CELLS
+
+    def describe(self, sheet: str) -> str:
+        """Why the sheet is refused, in Indonesian, naming the farthest column and row."""
+        return (f"Sheet '{sheet}' terbentang sampai kolom {column_letter(self.last_col)} dan baris "
+                f"{fmt_num(self.last_row + 1)} ({fmt_num(self.rows)} baris × {fmt_num(self.cols)} "
+                f"kolom = {fmt_num(self.cells)} sel), melebihi batas {fmt_num(MAX_SHEET_CELLS)} "
+                "sel per sheet. Biasanya ada isi tersasar jauh di luar tabel: tekan Ctrl+End di "
+                "Excel untuk menemukannya, hapus baris/kolom di luar tabel, lalu simpan ulang.")
 
 
 @dataclass(frozen=True)
 class Container:
+    """A workbook that passed the container checks.
+
+    `data` is what the parser should read: the upload itself, or a copy in which formula
+    error cells (#DIV/0!, #SPILL!, ...) were rewritten as text cells showing the error, so the
+    reader can name them (calamine reads known errors as empty and fails on newer ones).
+    `parts` maps sheet names to their XML member ('' when the archive lacks it); `small`
+    holds the sheets the quick check already proved to be within MAX_SHEET_CELLS.
+    """
+
     macro: bool
+    data: bytes = b""
+    parts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    small: frozenset[str] = frozenset()
+
+    def sheet_extent(self, sheet: str) -> SheetExtent | None:
+        """The exact value-cell rectangle of one sheet; None when empty.
+        Raises UnreadableSheet when the sheet is missing or cannot be measured."""
+        part = self.parts.get(sheet)
+        with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
+            if not part or part not in zf.NameToInfo:
+                raise UnreadableSheet("bagian sheet tidak ada di arsip")
+            return _scan(lambda: _chunks(zf, part))
+
+    def oversized(self, sheet: str) -> SheetExtent | None:
+        """The sheet's extent when it is past the limits, else None (cheap for most sheets)."""
+        if sheet in self.small:
+            return None
+        extent = self.sheet_extent(sheet)
+        return extent if extent is not None and extent.too_big else None
 
 
-def check_container(data: bytes, file: str, issues: IssueList) -> Container | None:
-    """None (with an error issue) when the bytes cannot be a usable .xlsx workbook."""
+def check_container(data: bytes, file: str, issues: IssueList,
+                    sheets: Callable[[str], bool] | None = None) -> Container | None:
+    """None (with an error issue) when the bytes cannot be a usable .xlsx workbook.
+
+    `sheets` says which sheets will be parsed (default: all); only those are measured, since
+    the parser never touches the others."""
     if len(data) == 0:
         issues.error(file, None, None, None, "File kosong (0 byte); unggah ulang workbook .xlsx.")
         return None
     if len(data) > MAX_FILE_BYTES:
         issues.error(file, None, None, None,
-                     f"File berukuran {len(data) / 1_048_576:.1f} MB melebihi batas "
-                     f"{MAX_FILE_BYTES // 1_048_576} MB per workbook.".replace(".", ","))
+                     f"File berukuran {fmt_num(len(data) / _MB, 1)} MB melebihi batas "
+                     f"{fmt_num(MAX_FILE_BYTES / _MB)} MB per workbook; kecilkan file (hapus "
+                     "sheet, gambar atau baris yang tidak dipakai) lalu unggah lagi.")
         return None
     if data[:8] == OLE_MAGIC:
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+        if ENCRYPTED_STREAM in data:
             issues.error(file, None, None, None,
-                         "Workbook dilindungi kata sandi; buka di Excel, hapus kata sandinya "
-                         "(File → Info → Proteksi), lalu simpan ulang sebagai .xlsx.")
+                         "Workbook dilindungi kata sandi sehingga isinya tidak dapat dibaca. Buka "
+                         "di Excel, pilih File → Info → Proteksi Buku Kerja → Enkripsi dengan "
+                         "Kata Sandi, kosongkan kata sandinya, lalu simpan ulang sebagai .xlsx.")
         else:
             issues.error(file, None, None, None,
                          "Format .xls lama (Excel 97–2003) tidak didukung; buka di Excel lalu "
-                         "simpan sebagai Excel Workbook (.xlsx).")
+                         "simpan sebagai Excel Workbook (.xlsx) melalui File → Simpan Sebagai.")
         return None
     if data[:4] != b"PK\x03\x04":
         issues.error(file, None, None, None,
                      "File ini bukan workbook Excel (.xlsx); isinya tidak berformat Excel. "
                      "Gunakan template dari menu Data.")
         return None
+    if data.count(b"PK\x01\x02") > MAX_ZIP_MEMBERS:  # central directory entries, before parsing
+        issues.error(file, None, None, None,
+                     f"Arsip workbook berisi lebih dari {fmt_num(MAX_ZIP_MEMBERS)} bagian; file "
+                     "ditolak demi keamanan. Simpan ulang dari Excel sebagai .xlsx.")
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        issues.error(file, None, None, None,
-                     "File .xlsx rusak atau terpotong (arsip tidak utuh); simpan ulang dari Excel "
-                     "lalu unggah lagi.")
+            return _check_archive(zf, data, file, issues, sheets or (lambda _: True))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
+            NotImplementedError, ElementTree.ParseError):
+        issues.error(file, None, None, None, _BROKEN)
         return None
+
+
+def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueList,
+                   wanted: Callable[[str], bool]) -> Container | None:
+    infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     packed = max(sum(i.compress_size for i in infos), 1)
     if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
+        # decided on the sizes the archive declares: nothing has been decompressed yet
         issues.error(file, None, None, None,
-                     f"Isi workbook terlalu besar setelah diekstrak ({total / 1_048_576:.0f} MB, "
-                     f"rasio {total / packed:.0f}×); file ditolak demi keamanan.")
+                     f"Isi workbook terlalu besar setelah diekstrak ({fmt_num(total / _MB)} MB, "
+                     f"rasio {fmt_num(total / packed)}×; batas {fmt_num(MAX_UNCOMPRESSED_BYTES / _MB)}"
+                     f" MB dan {fmt_num(MAX_COMPRESSION_RATIO)}×); file ditolak demi keamanan.")
         return None
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    if len(names) != len(infos):  # two members with one name: which one would be parsed?
+        issues.error(file, None, None, None, _BROKEN)
+        return None
+    if "xl/workbook.bin" in names:
+        issues.error(file, None, None, None,
+                     "Format Excel Binary (.xlsb) tidak didukung; buka di Excel lalu simpan "
+                     "sebagai Excel Workbook (.xlsx).")
+        return None
+    if "xl/workbook.xml" not in names:
         issues.error(file, None, None, None,
                      "Arsip ini bukan workbook Excel (tidak ada xl/workbook.xml); gunakan template "
                      ".xlsx dari menu Data.")
         return None
+    parts = _sheet_parts(zf, names)
+    sheet_of = {part: name for name, part in parts.items() if part and wanted(name)}
+    every_sheet = {part for part in parts.values() if part}
+    small: set[str] = set()
+    with_errors: list[str] = []
+    for info in infos:  # each member the parser may read, once, streaming: sizes and CRCs
+        if info.filename in sheet_of:  # must match the directory (BadZipFile otherwise)
+            fits, errors = _quick_check(_chunks(zf, info.filename))
+            if fits and _VOUCHED_CELLS <= MAX_SHEET_CELLS and (
+                    info.file_size <= _MIN_CELL_BYTES * MAX_SHEET_CELLS):
+                small.add(sheet_of[info.filename])
+            if errors:
+                with_errors.append(info.filename)
+        elif info.filename not in every_sheet:  # sheets never parsed need no check
+            for _ in _chunks(zf, info.filename):
+                pass
+    if with_errors:
+        data = _rewrite(zf, infos, {p: _error_cells_as_text(zf.read(p)) for p in with_errors})
     macro = "xl/vbaProject.bin" in names
     if macro:
         issues.warning(file, None, None, None,
                        "Workbook berisi makro (.xlsm); hanya data yang dibaca, makro tidak pernah "
                        "dijalankan.")
-    return Container(macro=macro)
+    return Container(macro=macro, data=data, parts=MappingProxyType(parts),
+                     small=frozenset(small))
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name -> archive member, from xl/workbook.xml and its relationships."""
+    rels_name = "xl/_rels/workbook.xml.rels"
+    if rels_name not in names:
+        return {}
+    targets = {el.get("Id"): el.get("Target") or ""
+               for el in ElementTree.fromstring(zf.read(rels_name)).iter()
+               if _local(el.tag) == "Relationship"}
+    parts: dict[str, str] = {}
+    for el in ElementTree.fromstring(zf.read("xl/workbook.xml")).iter():
+        if _local(el.tag) != "sheet":
+            continue
+        rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+        target, name = targets.get(rid), el.get("name")
+        if name is None:
+            continue
+        path = "" if not target else target.lstrip("/") if target.startswith("/") else (
+            posixpath.normpath(posixpath.join("xl", target)))
+        parts[name] = path if path in names else ""
+    return parts
+
+
+def _chunks(zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """A member decompressed in bounded pieces; zipfile stops at the declared size and checks
+    the CRC at the end (BadZipFile when the archive lies about its content)."""
+    with zf.open(name) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+# --- formula errors -------------------------------------------------------------------------
+
+_ERROR_CELL = re.compile(
+    rb"<((?:[\w.\-]+:)?)c(\s[^>]*?)\st\s*=\s*[\"']e[\"']([^>]*?)(?<!/)>(.*?)</\1c\s*>", re.S)
+_CELL_VALUE = re.compile(rb"<(?:[\w.\-]+:)?v(?:\s[^>]*)?>([^<]*)</")
+
+
+def _error_cells_as_text(xml: bytes) -> bytes:
+    """`<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>` -> an inline text cell '#DIV/0!'."""
+    def swap(m: re.Match[bytes]) -> bytes:
+        p, before, after, inner = m.groups()
+        value = _CELL_VALUE.search(inner)
+        if value is None:
+            return b"<%sc%s%s/>" % (p, before, after)
+        return (b'<%sc%s%s t="inlineStr"><%sis><%st>%s</%st></%sis></%sc>'
+                % (p, before, after, p, p, value.group(1), p, p, p))
+    return _ERROR_CELL.sub(swap, xml)
+
+
+def _rewrite(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], new: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        for info in infos:
+            target = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            target.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(target, new[info.filename] if info.filename in new
+                         else zf.read(info.filename))
+    return out.getvalue()
+
+
+# --- sheet extent ---------------------------------------------------------------------------
+
+_FAST_VALUE_CELL = re.compile(rb'<c r="([^"]*)"[^>]*(?<!/)>(?!</)')
+_CELL_OPENINGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_PREFIXED_CELL = (b":c ", b":c>", b":c/", b":c\t", b":c\n", b":c\r")
+_TOKEN = re.compile(rb"<(?:[\w.\-]+:)?(row|c)(?=[\s/>])([^>]*?)(/?)>(</(?:[\w.\-]+:)?c\s*>)?")
+_R_ATTR = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([^\"']*)[\"']")
+_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DIGITS = b"0123456789"
+_strip_letters = operator.methodcaller("lstrip", _LETTERS)
+_strip_digits = operator.methodcaller("rstrip", _DIGITS)
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _column_index(letters: bytes) -> int:
+    if not 1 <= len(letters) <= 3 or not letters.isalpha() or not letters.isupper():
+        raise UnreadableSheet(f"referensi sel tidak sah: {letters[:12]!r}")
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def _ref(ref: bytes) -> tuple[int, int]:
+    """b'D12' -> (11, 3), 0-based (row, column)."""
+    digits = _strip_letters(ref)
+    if not digits.isdigit() or len(digits) > 9 or int(digits) < 1:
+        raise UnreadableSheet(f"referensi sel tidak sah: {ref[:12]!r}")
+    return int(digits) - 1, _column_index(ref[: len(ref) - len(digits)])
+
+
+class _Box:
+    def __init__(self) -> None:
+        self.first_row = self.first_col = 1 << 62
+        self.last_row = self.last_col = -1
+        self.values = 0
+
+    def add(self, row: int, col: int, count: int = 1) -> None:
+        self.first_row, self.last_row = min(self.first_row, row), max(self.last_row, row)
+        self.first_col, self.last_col = min(self.first_col, col), max(self.last_col, col)
+        self.values += count
+
+    def add_refs(self, refs: list[bytes]) -> None:
+        """Many `A1`-style references at once (C-speed checks; no loop per cell)."""
+        digits = list(map(_strip_letters, refs))
+        if (min(map(len, digits)) < 1 or max(map(len, digits)) > 9
+                or not b"".join(digits).isdigit()):
+            raise UnreadableSheet("referensi sel tidak sah")
+        rows = list(map(int, digits))
+        cols = [_column_index(c) for c in set(map(_strip_digits, refs))]
+        if min(rows) < 1:
+            raise UnreadableSheet("referensi sel tidak sah: baris 0")
+        self.first_row = min(self.first_row, min(rows) - 1)
+        self.last_row = max(self.last_row, max(rows) - 1)
+        self.first_col = min(self.first_col, min(cols))
+        self.last_col = max(self.last_col, max(cols))
+        self.values += len(refs)
+
+    @property
+    def full(self) -> bool:
+        return self.values > MAX_SHEET_CELLS
+
+    def extent(self) -> SheetExtent | None:
+        if self.values == 0:
+            return None
+        return SheetExtent(self.first_row, self.first_col, self.last_row, self.last_col,
+                           self.values)
+
+
+# A cell the quick check vouches for: `<c r="` then one column letter and at most 5 digits,
+# i.e. inside A1:Z99999, or a style-only `<c .../>` (no value: the parser skips it). So the
+# rectangle of a vouched sheet is at most 26 × 99,999 cells.
+_UNVOUCHED_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,5}")(?![^>]*/>)')
+_VOUCHED_CELLS = 26 * 99_999
+_MIN_CELL_BYTES = 20  # len('<c r="A1"><v>1</v></c>') - 2: bounds the count of value cells
+
+
+def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool]:
+    """(every cell lies in A1:Z99999, the sheet has formula-error cells), in three C-speed
+    passes over the part from <sheetData> to the last `sheetData` of the document. False for
+    the first means 'measure it exactly'. (Excel writes attributes with double quotes; a
+    `t='e'` cell is read as empty.)"""
+    fits, errors, inside = True, False, False
+    pieces = _pieces(chunks)
+    piece = next(pieces, None)
+    while piece is not None:
+        following = next(pieces, None)  # one piece ahead: is this the last one?
+        start = 0
+        if not inside:
+            opening = piece.find(b"sheetData")
+            if opening < 0:
+                piece = following
+                continue
+            inside, start = True, opening + 9
+        end = piece.rfind(b"sheetData", start) if following is None else -1
+        end = end if end >= 0 else len(piece)
+        if fits and (_UNVOUCHED_CELL.search(piece, start, end) is not None
+                     or piece.find(b":c", start, end) >= 0):  # prefixed (x:c) cells: measure
+            fits = False
+        errors = errors or piece.find(b't="e"', start, end) >= 0
+        piece = following
+    return fits, errors
+
+
+def _pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Chunks re-cut after a '>' so no tag is split between two pieces."""
+    carry = b""
+    for chunk in chunks:
+        buf = carry + chunk
+        cut = buf.rfind(b">") + 1
+        if cut == 0 and len(buf) < 4 * _CHUNK:
+            carry = buf
+            continue
+        cut = cut or len(buf)
+        carry = buf[cut:]
+        yield buf[:cut]
+    if carry:
+        yield carry
+
+
+def _scan(open_chunks: Callable[[], Iterable[bytes]]) -> SheetExtent | None:
+    """The fast scan when every cell is written `<c r="A1" ...>` (Excel, LibreOffice,
+    xlsxwriter, openpyxl, Google Sheets); otherwise the exact token scan."""
+    box = _Box()
+    first = True
+    for piece in _pieces(open_chunks()):
+        if first and piece[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise UnreadableSheet("XML UTF-16")
+        first = False
+        opened = sum(piece.count(t) for t in _CELL_OPENINGS)
+        if opened != piece.count(b'<c r="') or any(t in piece for t in _PREFIXED_CELL):
+            return _scan_exact(open_chunks())
+        refs = _FAST_VALUE_CELL.findall(piece)
+        if refs:
+            box.add_refs(refs)
+        if box.full:
+            break
+    return box.extent()
+
+
+def _scan_exact(chunks: Iterable[bytes]) -> SheetExtent | None:
+    """Follows the parser's rules: a cell without `r` sits right of the previous cell, a row
+    without `r` below the previous row; style-only cells (`<c s="1"/>`) are not values."""
+    box = _Box()
+    row = last_cell_row = -1
+    col = 0
+    for piece in _pieces(chunks):
+        for m in _TOKEN.finditer(piece):
+            kind, attrs, self_closing, empty = m.groups()
+            r = _R_ATTR.search(attrs)
+            if kind == b"row":
+                if r:
+                    digits = r.group(1)
+                    if not digits.isdigit() or len(digits) > 9:
+                        raise UnreadableSheet(f"nomor baris tidak sah: {digits[:12]!r}")
+                    row = int(digits) - 1
+                else:
+                    row += 1
+                col = 0
+                continue
+            if r:
+                cell_row, cell_col = _ref(r.group(1))
+                candidates = [(cell_row, cell_col)]
+            else:
+                cell_col = col
+                candidates = [(max(row, 0), col), (max(last_cell_row, 0), col)]
+                cell_row = max(row, 0)
+            col = cell_col + 1
+            last_cell_row = cell_row
+            if not self_closing and not empty:
+                for i, (rr, cc) in enumerate(candidates):
+                    box.add(rr, cc, count=int(i == 0))
+            if box.full:
+                return box.extent()
+    return box.extent()

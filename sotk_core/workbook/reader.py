@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import python_calamine as pc
 
+from sotk_core.fmt import fmt_num
 from sotk_core.issues import Issue, IssueList
 from sotk_core.kelembagaan import parse_subdimension
 from sotk_core.maturity import VARIABLES, parse_variable
 from sotk_core.settings import Settings
 from sotk_core.workbook import cells
-from sotk_core.workbook.guard import check_container
+from sotk_core.workbook.guard import Container, UnreadableSheet, check_container, column_letter
 from sotk_core.workbook.spec import (
+    ALL_SHEETS,
     BEBAN_KERJA,
     JABATAN,
     KELEMBAGAAN,
@@ -37,6 +39,12 @@ from sotk_core.workbook.spec import (
 )
 
 HEADER_SCAN_ROWS = 15  # headers may sit under a title block
+# A panic inside the Rust parser surfaces as pyo3's PanicException, a BaseException: catch it
+# too, so even that becomes an issue instead of a traceback.
+_PANIC = next((c for c in BaseException.__subclasses__() if c.__name__ == "PanicException"),
+              Exception)
+_PARSER_FAILURES = (Exception, _PANIC)
+_STREAM_ROWS = 100_000  # taller sheets are read row by row
 MAX_DATA_ROWS = 500_000  # per sheet; past this the sheet is refused, memory stays bounded
 
 
@@ -80,12 +88,55 @@ def _dtype(col: Column) -> str:
     return {"number": "float64", "int": "float64"}.get(col.kind, "object")
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """One sheet's rows: `cells[i]` is Excel row `numbers[i]` (every row from 1 when read
+    whole, only the non-empty ones when streamed), and the merged ranges
+    ((first row, first col), (last row, last col)), 0-based."""
+
+    cells: list[list]
+    numbers: Sequence[int]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class _Header:
+    rows: tuple[int, ...]  # Excel row(s) of the header: one, or two under a merged group title
+    end: int  # index in _Grid.cells of the last header row
+    columns: dict[str, int]  # column key -> 0-based column index
+    labels: list  # the header cells (both rows combined)
+
+    @property
+    def where(self) -> str:
+        return "–".join(str(r) for r in self.rows)
+
+
+def _has_value(row: list) -> bool:
+    """Any cell holding something: a number (0 too), a date, or text that is not only spaces."""
+    for v in row:
+        if v.__class__ is str:
+            if v and not v.isspace():
+                return True
+        elif v is not None:
+            return True
+    return False
+
+
+def _stack(upper: list, lower: list) -> list:
+    """A two-row header read as one: the lower cell, or the upper one where the lower is empty."""
+    width = max(len(upper), len(lower))
+    upper = upper + [""] * (width - len(upper))
+    lower = lower + [""] * (width - len(lower))
+    return [up if cells.is_blank(lo) else lo for up, lo in zip(upper, lower, strict=True)]
+
+
 class _SheetReader:
     """Locates headers in one sheet and parses its columns by the declared schema."""
 
-    def __init__(self, issues: IssueList, file: str) -> None:
+    def __init__(self, issues: IssueList, file: str, container: Container | None = None) -> None:
         self.issues = issues
         self.file = file
+        self.container = container
 
     def find_sheet(self, wb: pc.CalamineWorkbook, sheet: Sheet) -> str | None:
         by_norm = {norm(n): n for n in wb.sheet_names}
@@ -94,46 +145,107 @@ class _SheetReader:
                 return by_norm[norm(name)]
         return None
 
-    def rows(self, wb: pc.CalamineWorkbook, actual: str, sheet: Sheet) -> list[list] | None:
-        ws = wb.get_sheet_by_name(actual)
-        height = ws.height + ws.start[0] if ws.start else 0
-        if height > MAX_DATA_ROWS + HEADER_SCAN_ROWS:
-            # A bounded read: find the last row with a value in the first block of rows.
-            data = ws.to_python(skip_empty_area=False, nrows=MAX_DATA_ROWS + HEADER_SCAN_ROWS)
-            while data and all(cells.is_blank(v) for v in data[-1]):
-                data.pop()
-            if len(data) >= MAX_DATA_ROWS + HEADER_SCAN_ROWS:
-                self.issues.error(self.file, sheet.name, None, None,
-                                  f"Sheet '{actual}' berisi lebih dari {MAX_DATA_ROWS:,} baris "
-                                  "data; pecah menjadi beberapa workbook.".replace(",", "."))
-                return None
-            return data
-        return ws.to_python(skip_empty_area=False)
+    def rows(self, wb: pc.CalamineWorkbook, actual: str, sheet: Sheet) -> _Grid | None:
+        """The sheet's rows, memory bounded: a sheet whose cell rectangle is past
+        guard.MAX_SHEET_CELLS is refused before the parser allocates it (formatted-only cells
+        are not part of it); a tall sheet is streamed keeping only rows that hold something;
+        more than MAX_DATA_ROWS such rows and the sheet is refused."""
+        try:
+            extent = self.container.oversized(actual) if self.container else None
+        except UnreadableSheet as exc:
+            self.issues.error(self.file, actual, None, None,
+                              f"Sheet '{actual}' tidak dapat dibaca ({exc}); buka di Excel lalu "
+                              "simpan ulang sebagai .xlsx.")
+            return None
+        if extent is not None:
+            self.issues.error(self.file, actual, None, None, extent.describe(actual))
+            return None
+        try:
+            ws = wb.get_sheet_by_name(actual)
+        except _PARSER_FAILURES as exc:  # calamine: malformed sheet XML
+            self.issues.error(self.file, actual, None, None,
+                              f"Sheet '{actual}' tidak dapat dibaca ({str(exc)[:80]}); buka di "
+                              "Excel lalu simpan ulang sebagai .xlsx.")
+            return None
+        if (ws.end[0] + 1 if ws.end else 0) <= _STREAM_ROWS:  # one C call builds every row
+            data = ws.to_python(skip_empty_area=False)
+            grid = _Grid(data, range(1, len(data) + 1), list(ws.merged_cell_ranges or []))
+            too_many = len(data) > MAX_DATA_ROWS and sum(
+                1 for row in data if row.count("") != len(row)) > MAX_DATA_ROWS
+        else:  # e.g. one stray space in row 1,000,000: stream, keep only rows that hold something
+            grid, too_many = self._stream(ws)
+        if too_many:
+            self.issues.error(self.file, actual, None, None,
+                              f"Sheet '{actual}' berisi lebih dari {fmt_num(MAX_DATA_ROWS)} "
+                              "baris terisi, melebihi batas per sheet. Hapus baris di luar tabel "
+                              "atau periksa apakah data tersalin berulang.")
+            return None
+        return grid
 
-    def locate_header(self, data: list[list], sheet: Sheet, actual: str) -> tuple[int, dict[str, int]] | None:
-        """Header row index (0-based) and column key -> column index."""
-        best: tuple[int, dict[str, int]] | None = None
-        for r, row in enumerate(data[:HEADER_SCAN_ROWS]):
+    @staticmethod
+    def _stream(ws: pc.CalamineSheet) -> tuple[_Grid, bool]:
+        # iter_rows starts at row 1 but at the first used column: pad to keep columns absolute
+        pad = [""] * ws.start[1] if ws.start and ws.start[1] else []
+        kept: list[list] = []
+        numbers: list[int] = []
+        too_many = False
+        for n, row in enumerate(ws.iter_rows(), start=1):
+            if row.count("") == len(row):
+                continue
+            if len(kept) >= MAX_DATA_ROWS:
+                too_many = True
+                break
+            kept.append(pad + row if pad else row)
+            numbers.append(n)
+        return _Grid(kept, numbers, list(ws.merged_cell_ranges or [])), too_many
+
+    def locate_header(self, grid: _Grid, sheet: Sheet, actual: str) -> _Header | None:
+        """The row among the first HEADER_SCAN_ROWS matching the most column names."""
+        best: _Header | None = None
+        for i, (n, row) in enumerate(zip(grid.numbers, grid.cells, strict=True)):
+            if n > HEADER_SCAN_ROWS:
+                break
             found = self._match_columns(row, sheet)
-            if found and (best is None or len(found) > len(best[1])):
-                best = (r, found)
+            if found and (best is None or len(found) > len(best.columns)):
+                best = _Header((n,), i, found, row)
         required = [c for c in sheet.columns if c.required]
         if best is None:
             expected = ", ".join(c.header for c in required)
-            self.issues.error(self.file, actual, 1, None,
-                              f"Baris judul kolom tidak ditemukan di {HEADER_SCAN_ROWS} baris "
-                              f"pertama. Judul kolom yang diharapkan (baris 1): {expected}.")
+            self.issues.error(self.file, actual, None, None,
+                              f"Judul kolom tidak ditemukan di {HEADER_SCAN_ROWS} baris teratas "
+                              f"sheet '{actual}'. Tulis judul kolom dalam satu baris di atas data "
+                              f"(biasanya baris 1): {expected}.")
             return None
-        r, found = best
+        best = self._two_row_header(grid, best, sheet)
         for col in required:
-            if col.key not in found:
+            if col.key not in best.columns:
                 alias = f" (atau: {', '.join(col.aliases)})" if col.aliases else ""
-                self.issues.error(self.file, actual, r + 1, col.header,
+                self.issues.error(self.file, actual, best.rows[0], col.header,
                                   f"Kolom wajib '{col.header}'{alias} tidak ditemukan pada baris "
-                                  f"judul (baris {r + 1}).")
-        if any(c.key not in found for c in required):
+                                  f"judul (baris {best.where}) sheet '{actual}'.")
+        if any(c.key not in best.columns for c in required):
             return None
-        return r, found
+        return best
+
+    def _two_row_header(self, grid: _Grid, header: _Header, sheet: Sheet) -> _Header:
+        """A group title merged above sub-headers ('Beban Kerja' over 'Volume' and 'Periode')
+        gives a two-row header; it is used when the rows together name more columns."""
+        i, n = header.end, header.rows[0]
+        options: list[tuple[int, tuple[int, int], list, list]] = []
+        if i + 1 < len(grid.cells) and grid.numbers[i + 1] == n + 1:
+            below = grid.cells[i + 1]
+            options.append((i + 1, (n, n + 1), _stack(header.labels, below), below))
+        if i >= 1 and grid.numbers[i - 1] == n - 1:
+            above = grid.cells[i - 1]
+            options.append((i, (n - 1, n), _stack(above, header.labels), above))
+        best = header
+        for end, rows, labels, other in options:
+            if not all(isinstance(v, str) for v in other):  # a data row, not a header
+                continue
+            found = self._match_columns(labels, sheet)
+            if len(found) > len(best.columns):
+                best = _Header(rows, end, found, labels)
+        return best
 
     @staticmethod
     def _match_columns(row: list, sheet: Sheet) -> dict[str, int]:
@@ -146,6 +258,30 @@ class _SheetReader:
                     found[key] = i
         return found
 
+    def _check_merged_header(self, grid: _Grid, header: _Header, keep: list[int],
+                             actual: str) -> None:
+        """A header merged across columns leaves the columns right of the first without a
+        name; data typed there would be silently ignored, so it is an error."""
+        used = set(header.columns.values())
+        first, last = header.rows[0] - 1, header.rows[-1] - 1
+        number_to_index = {n: i for i, n in enumerate(grid.numbers) if n <= header.rows[-1]}
+        for (r0, c0), (r1, c1) in grid.merged:
+            if c1 <= c0 or r1 < first or r0 > last or c0 not in used:
+                continue
+            for c in range(c0 + 1, c1 + 1):
+                if c in used or not any(c < len(grid.cells[i]) and not cells.is_blank(
+                        grid.cells[i][c]) for i in keep):
+                    continue
+                top = grid.cells[number_to_index[r0 + 1]] if r0 + 1 in number_to_index else []
+                title = top[c0] if c0 < len(top) else ""
+                letter = column_letter(c)
+                span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+                self.issues.error(self.file, actual, header.rows[0], letter,
+                                  f"Judul '{title}' digabung (merge) di sel {span}, tetapi kolom "
+                                  f"{letter} di bawahnya berisi data tanpa judul sendiri sehingga "
+                                  "tidak terbaca. Pisahkan sel judul (Unmerge Cells) dan beri "
+                                  f"kolom {letter} judulnya sendiri.")
+
     def table(self, wb: pc.CalamineWorkbook, sheet: Sheet) -> pd.DataFrame | None:
         """Parsed frame for one table sheet (column keys + 'row'), None if unusable."""
         actual = self.find_sheet(wb, sheet)
@@ -155,25 +291,33 @@ class _SheetReader:
                 self.issues.error(self.file, sheet.name, None, None,
                                   f"Sheet wajib '{sheet.name}'{alias} tidak ada di workbook.")
             return None
-        data = self.rows(wb, actual, sheet)
-        if data is None:
+        grid = self.rows(wb, actual, sheet)
+        if grid is None:
             return None
-        located = self.locate_header(data, sheet, actual)
-        if located is None:
+        header = self.locate_header(grid, sheet, actual)
+        if header is None:
             return None
-        header_idx, colmap = located
-        body = data[header_idx + 1:]
+        colmap = header.columns
         width = max(colmap.values()) + 1
-        # a row counts when any cell in the used columns holds something (0 counts)
-        keep = [i for i, row in enumerate(body) if any(row[:width]) or 0.0 in row[:width]]
-        excel_rows = np.asarray(keep, dtype="int64") + header_idx + 2
+        first = min(colmap.values())
+        rows = grid.cells
+        # a row counts when a cell in the used columns holds something (0 counts, spaces do
+        # not); the first used cell decides for almost every row without a call
+        keep = [i for i in range(header.end + 1, len(rows))
+                if (v := rows[i][first]) != "" and (v.__class__ is not str or not v.isspace())
+                or _has_value(rows[i][:width])]
+        if grid.merged:
+            self._check_merged_header(grid, header, keep, actual)
+        numbers = grid.numbers
+        excel_rows = (np.asarray(keep, dtype="int64") + 1 if isinstance(numbers, range)
+                      else np.asarray(numbers, dtype="int64")[keep])
         frame: dict[str, object] = {"row": excel_rows}
         for col in sheet.columns:
             if col.key not in colmap:
                 frame[col.key] = [col.default] * len(keep) if col.kind != "number" else np.full(len(keep), np.nan)
                 continue
             ci = colmap[col.key]
-            values = [body[i][ci] for i in keep]  # calamine rows are rectangular
+            values = [rows[i][ci] for i in keep]  # rows are rectangular, ci < width
             frame[col.key] = self._parse_column(values, excel_rows, col, actual)
         return pd.DataFrame(frame)
 
@@ -321,22 +465,24 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
     for code, parent, row in _flagged(units, unknown, "code", "parent", "row"):
         issues.error(file, UNIT.name, int(row), "Kode Induk",
                      f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
-    # cycles: walk up from every unit; a walk longer than the unit count loops
-    parent_of = dict(zip(units["code"], units["parent"], strict=True))
-    row_of = dict(zip(units["code"], units["row"], strict=True))
-    reported: set[str] = set()
+    # cycles: walk up from every unit once; blank codes (NaN in a pandas 3 string column)
+    # are not units, so a walk only follows text codes and always ends
+    parent_of = {c: p for c, p in zip(units["code"].tolist(), units["parent"].tolist(),
+                                      strict=True) if isinstance(c, str)}
+    row_of = dict(zip(units["code"].tolist(), units["row"].tolist(), strict=True))
+    state: dict[str, int] = {}  # 1: on the current walk, 2: walked before
     for start in parent_of:
-        seen: list[str] = []
+        path: list[str] = []
         node: object = start
-        while node is not None and node in parent_of and node not in seen:
-            seen.append(str(node))
+        while isinstance(node, str) and node in parent_of and node not in state:
+            state[node] = 1
+            path.append(node)
             node = parent_of[node]
-        if node is not None and node in seen:
-            loop = seen[seen.index(str(node)):]
-            if not reported.intersection(loop):
-                reported.update(loop)
-                issues.error(file, UNIT.name, int(row_of[loop[0]]), "Kode Induk",
-                             "Susunan unit melingkar: " + " → ".join([*loop, loop[0]]) + ".")
+        if isinstance(node, str) and state.get(node) == 1:
+            loop = path[path.index(node):]
+            issues.error(file, UNIT.name, int(row_of[loop[0]]), "Kode Induk",
+                         "Susunan unit melingkar: " + " → ".join([*loop, loop[0]]) + ".")
+        state.update(dict.fromkeys(path, 2))
     if len(roots) == 1 and roots["kind"].iloc[0] not in (None, "OPD"):
         issues.warning(file, UNIT.name, int(roots["row"].iloc[0]), "Jenis Unit",
                        "Unit akar sebaiknya berjenis 'OPD'.")
@@ -431,23 +577,31 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
     return kel
 
 
+_SHEET_NAMES = frozenset(norm(n) for s in ALL_SHEETS for n in s.names)
+
+
+def _parsed_sheet(name: str) -> bool:
+    """Sheets the reader may parse (the guard measures only these)."""
+    return norm(name) in _SHEET_NAMES
+
+
 def read_workbook(data: bytes, file: str, settings: Settings | None = None) -> OpdWorkbook:
     """Read one OPD workbook from bytes. Never raises for bad input: see `issues`."""
     settings = settings or Settings()
     issues = IssueList()
-    container = check_container(data, file, issues)
+    container = check_container(data, file, issues, sheets=_parsed_sheet)
     if container is None:
         return _failed(file, issues)
     try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine's own errors: corrupt zip, bad XML, ...
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(container.data or data))
+    except _PARSER_FAILURES as exc:  # calamine's own errors: corrupt zip, bad XML, ...
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau "
                      f"terpotong. Buka di Excel lalu simpan ulang sebagai .xlsx. ({type(exc).__name__})")
         return _failed(file, issues)
     try:
-        return _read(wb, file, settings, issues, container.macro)
-    except Exception as exc:  # a defect or an input we did not foresee: still an issue
+        return _read(wb, file, settings, issues, container)
+    except _PARSER_FAILURES as exc:  # a defect or an input we did not foresee: an issue
         issues.error(file, None, None, None,
                      f"File tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]}). "
                      "Periksa format workbook sesuai template.")
@@ -463,8 +617,8 @@ def _failed(file: str, issues: IssueList) -> OpdWorkbook:
 
 
 def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueList,
-          macro: bool) -> OpdWorkbook:
-    reader = _SheetReader(issues, file)
+          container: Container) -> OpdWorkbook:
+    reader = _SheetReader(issues, file, container)
     profile = _read_profile(wb, reader, issues, file)
     units = reader.table(wb, UNIT)
     positions = reader.table(wb, JABATAN)
@@ -490,5 +644,5 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
         maturity=maturity,
         kelembagaan=kelembagaan,
         issues=tuple(issues),
-        macro=macro,
+        macro=container.macro,
     )
