@@ -20,6 +20,9 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 
+from sotk_core.issues import IssueList
+from sotk_core.workbook.reader import read_sheet_rows
+
 FIELDS: tuple[str, ...] = ("waktu", "opd", "unit", "jenis", "teks")
 KINDS: tuple[str, ...] = ("catatan", "keputusan")
 KIND_LABELS: dict[str, str] = {"catatan": "Catatan", "keputusan": "Keputusan"}
@@ -169,32 +172,31 @@ def _from_json(data: bytes) -> list[dict]:
 
 
 def _from_xlsx(data: bytes) -> list[dict]:
-    try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object,
-                               engine="calamine")
-    except Exception as exc:  # noqa: BLE001 - any unreadable container
-        raise NotesError("File catatan .xlsx tidak dapat dibuka.") from exc
+    issues = IssueList()
+    sheets = read_sheet_rows(data, "catatan.xlsx", (SHEET,), issues)
+    if sheets is None:
+        raise NotesError("File catatan .xlsx tidak dapat dibuka: " + issues[0].message)
     grid = sheets.get(SHEET)
     if grid is None:
         raise NotesError(f"Sheet '{SHEET}' tidak ditemukan di file ini.")
     names = [HEADERS[f] for f in FIELDS]
-    for i in range(min(len(grid), 10)):
-        row = [str(v).strip() if v is not None and not pd.isna(v) else "" for v in grid.iloc[i]]
+    for i, head in enumerate(grid[:10]):
+        row = [str(v).strip() for v in head]
         if all(n in row for n in names):
             cols = {f: row.index(HEADERS[f]) for f in FIELDS}
-            body = grid.iloc[i + 1:]
+            body = grid[i + 1:]
             break
     else:
         raise NotesError(f"Baris judul kolom ({', '.join(names)}) tidak ditemukan di sheet "
                          f"'{SHEET}'.")
     labels = {v: k for k, v in KIND_LABELS.items()}
     out = []
-    for _, r in body.iterrows():
-        note = {f: r.iloc[c] for f, c in cols.items()}
+    for r in body:
+        note = {f: (r[c] if c < len(r) and r[c] != "" else None) for f, c in cols.items()}
         if _clean(note["teks"]) is None:
             continue
         note["jenis"] = labels.get(str(note["jenis"]).strip(), note["jenis"])
-        if isinstance(note["waktu"], (datetime, pd.Timestamp)):
+        if isinstance(note["waktu"], datetime):
             note["waktu"] = note["waktu"].strftime(TIME_FORMAT)
         out.append(normalise(note))
     return out

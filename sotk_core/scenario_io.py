@@ -21,7 +21,6 @@ import io
 from collections.abc import Callable
 
 import pandas as pd
-import python_calamine as pc
 import xlsxwriter
 
 from sotk_core.city import CityData
@@ -42,7 +41,7 @@ from sotk_core.scenario import (
 )
 from sotk_core.settings import PERIODS, Settings
 from sotk_core.workbook import cells
-from sotk_core.workbook.guard import check_container
+from sotk_core.workbook.reader import read_sheet_rows
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU, norm
 
 SHEET_CHANGES = "Perubahan"
@@ -194,22 +193,11 @@ def scenario_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
     problems are left out of the scenario, each reported with sheet, row and column."""
     issues = IssueList()
     empty = Scenario(name="Skenario")
-    if check_container(data, file, issues) is None:
+    found = read_sheet_rows(data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS), issues)
+    if found is None:
         return empty, Settings(), list(issues)
-    try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = {norm(n): n for n in wb.sheet_names}
-
-        def read(name: str) -> list[list] | None:
-            actual = sheets.get(norm(name))
-            return wb.get_sheet_by_name(actual).to_python() if actual else None
-
-        changes_data, tasks_data, settings_data = (read(SHEET_CHANGES), read(SHEET_TASKS),
-                                                   read(SHEET_SETTINGS))
-    except Exception:  # noqa: BLE001 - any parser failure is a user-facing issue
-        issues.error(file, None, None, None, "Workbook skenario tidak dapat dibaca; simpan "
-                     "ulang dari Excel lalu unggah lagi.")
-        return empty, Settings(), list(issues)
+    changes_data, tasks_data, settings_data = (found.get(SHEET_CHANGES), found.get(SHEET_TASKS),
+                                               found.get(SHEET_SETTINGS))
 
     name, settings = _read_settings(settings_data, file, issues)
     if changes_data is None:

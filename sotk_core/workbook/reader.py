@@ -646,3 +646,31 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
         issues=tuple(issues),
         macro=container.macro,
     )
+
+
+def read_sheet_rows(data: bytes, file: str, names: Sequence[str], issues: IssueList
+                    ) -> dict[str, list[list]] | None:
+    """Rows of the named sheets (matched case-insensitively; absent ones are left out) of any
+    workbook the product reads besides OPD workbooks (scenarios, FGD notes), behind the same
+    guards as `read_workbook`. None, with an issue, when the file cannot be read."""
+    wanted = {norm(n): n for n in names}
+    container = check_container(data, file, issues, sheets=lambda s: norm(s) in wanted)
+    if container is None:
+        return None
+    out: dict[str, list[list]] = {}
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(container.data or data))
+        for actual in wb.sheet_names:
+            if norm(actual) not in wanted:
+                continue
+            extent = container.oversized(actual)
+            if extent is not None:
+                issues.error(file, actual, None, None, extent.describe(actual))
+                return None
+            out[wanted[norm(actual)]] = wb.get_sheet_by_name(actual).to_python()
+    except (*_PARSER_FAILURES, UnreadableSheet) as exc:
+        issues.error(file, None, None, None,
+                     "File tidak dapat dibaca sebagai workbook Excel (.xlsx); simpan ulang dari "
+                     f"Excel lalu unggah lagi. ({type(exc).__name__})")
+        return None
+    return out
