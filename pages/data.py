@@ -24,7 +24,6 @@ def body() -> None:
 
     status = pd.DataFrame([{
         "File": wb.file,
-        "OPD": wb.profile.get("name", "–"),
         "Status": "Dihitung" if wb.ok and wb.name in city.opd_names else "Tidak dihitung",
         "Galat": len(wb.errors),
         "Peringatan": len(wb.warnings),
@@ -42,8 +41,8 @@ def body() -> None:
     with c1:
         results_download(ev, key="dl_results")
     c2.download_button("Template workbook OPD kosong", template_bytes(),
-                       icon=":material/download:", file_name="template_opd_sotk_v1.xlsx", mime=XLSX, key="dl_template_page",
-                       on_click="ignore", width="stretch")
+                       icon=":material/download:", file_name="template_opd_sotk_v1.xlsx",
+                       mime=XLSX, key="dl_template_page", on_click="ignore", width="stretch")
 
     st.subheader("Catatan FGD")
     notes_files("data_notes_files", city.name)
@@ -52,11 +51,10 @@ def body() -> None:
     st.subheader("Tabel mentah")
     tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"])
     with tabs[0]:
-        table(ev.opds, ["opd", "file", "tipe", "skor", "sakip", "existing", "need",
-                        "maturity_total"], key="raw_opd")
+        table(ev.opds, ["opd", "file", "tipe", "skor", "sakip", "maturity_total"], key="raw_opd")
     with tabs[1]:
-        table(ev.workload.units, ["opd", "code", "name", "kind", "parent", "existing",
-                                  "need_raw", "eu2"], key="raw_units")
+        table(ev.workload.units, ["code", "name", "kind", "existing", "need_raw", "eu2"],
+              key="raw_units")
     with tabs[2]:
         table(ev.workload.positions, ["opd", "code", "name", "kind", "existing", "need_raw",
                                       "ej2", "pj"],

@@ -51,15 +51,15 @@ def body() -> None:
     ])
 
     st.subheader("Temuan")
-    c1, c2, c3 = st.columns(3)
-    opd_choice = c1.selectbox("OPD", ["(semua)", *ev.city.opd_names], key="sotk_f_opd")
-    sev_choice = c2.multiselect("Tingkat", ["tinggi", "sedang", "rendah"],
-                                default=["tinggi", "sedang"], key="sotk_f_sev")
-    basis_choice = c3.multiselect("Dasar", ["[reg]", "[practice]", "[policy]"],
-                                  default=["[reg]", "[practice]", "[policy]"], key="sotk_f_basis",
-                                  help=BASIS_HELP)
-    shown = findings.loc[findings["severity"].isin(sev_choice)
-                         & findings["basis"].isin(basis_choice)]
+    opd_choice = st.selectbox("OPD", ["(semua)", *ev.city.opd_names], key="sotk_f_opd")
+    c2, c3 = st.columns(2)
+    sev_choice = c2.pills("Tingkat", ["tinggi", "sedang", "rendah"], selection_mode="multi",
+                          default=["tinggi", "sedang"], key="sotk_f_sev")
+    basis_choice = c3.pills("Dasar", ["[reg]", "[practice]", "[policy]"], selection_mode="multi",
+                            default=["[reg]", "[practice]", "[policy]"], key="sotk_f_basis",
+                            help=BASIS_HELP)
+    shown = findings.loc[findings["severity"].isin(sev_choice or [])
+                         & findings["basis"].isin(basis_choice or [])]
     if opd_choice != "(semua)":
         shown = shown.loc[shown["opd"] == opd_choice]
     st.caption(f"{fmt_num(len(shown))} dari {fmt_num(len(findings))} temuan")
@@ -69,8 +69,8 @@ def body() -> None:
     checks = struct.opds.assign(
         tipe_status=struct.opds["tipe_melebihi"].map({True: "Melebihi pemetaan", False: "Sesuai"}))
     table(checks.rename(columns={"tipe_status": "Kesesuaian tipe"}),
-          ["opd", "tipe", "skor", "tipe_pemetaan", "Kesesuaian tipe", "urusan_count", "layers",
-           "span_max"], key="sotk_checks")
+          ["opd", "tipe", "skor", "tipe_pemetaan", "Kesesuaian tipe", "layers"],
+          key="sotk_checks")
     over = struct.size_checks.loc[struct.size_checks["over"]]
     if len(over):
         st.markdown("**Melebihi batas ukuran** (acuan bawaan; verifikasi terhadap PP 18/2016 dan "
@@ -86,7 +86,7 @@ def body() -> None:
     notes_widget(opd, list(dict.fromkeys(units.loc[units["depth"] > 1, "name"])), key="sotk_notes")
     tree = _tree(units)
     table(tree.rename(columns={"flags": "Catatan"}),
-          ["code", "name", "span", "existing", "eu2", "Catatan"],
+          ["name", "span", "existing", "eu2", "Catatan"],
           key="sotk_tree", height=min(60 + 36 * len(tree), 700))
 
 

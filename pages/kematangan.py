@@ -27,7 +27,7 @@ def body() -> None:
         ("Rata-rata kota", fmt_num(mat.city_mean, 2), mat.city_category,
          "Rata-rata total kematangan OPD"),
         ("OPD dinilai", f"{len(mat.opd)} dari {len(ev.city.opd_names)}",
-         f"{len(missing)} tanpa sheet Kematangan" if missing else "semua OPD",
+         f"{len(missing)} tanpa data" if missing else "semua OPD",
          ("Tanpa sheet Kematangan: " + ", ".join(missing)) if missing else None),
         ("Kategori terbanyak", f"{counts.iloc[0]} OPD", counts.index[0],
          " · ".join(f"{k}: {v}" for k, v in counts.items())),
@@ -64,7 +64,8 @@ def body() -> None:
     if len(ev.kelembagaan):
         st.subheader("Evaluasi kelembagaan (PermenPANRB 20/2018)")
         chart(charts.kelembagaan_bars(ev.opds), "mat_kel", "kelembagaan")
-        table(ev.kelembagaan, list(ev.kelembagaan.columns), key="mat_kel_table")
+        table(ev.kelembagaan, ["opd", "Struktur", "Proses", "total", "rank", "rank_label"],
+              key="mat_kel_table")
     with st.expander("Tabel tingkat per variabel"):
         table(mat.levels, ["opd", "roman", "var_name", "aspect", "self_level", "verified_level",
                            "level"], key="mat_levels")

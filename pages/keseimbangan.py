@@ -10,8 +10,8 @@ from sotk_core.fmt import fmt_num, fmt_pct
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, kpis, run_page, table
 
-POS_COLS = ["opd", "name", "unit_name", "existing", "need_raw", "ej2", "pj"]
-UNIT_COLS = ["name", "existing", "need_raw", "eu2"]
+POS_COLS = ["name", "unit_name", "existing", "need_raw", "ej2"]
+UNIT_COLS = ["name", "opd", "existing", "need_raw", "eu2"]
 
 
 def body() -> None:
@@ -50,13 +50,10 @@ def body() -> None:
                        "min_eu", "max_eu"],
               key="bal_groups")
 
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Unit beban berlebih (EU > 1,00)")
-        table(overloaded_units(wl), UNIT_COLS, key="bal_over_units")
-    with right:
-        st.subheader("Unit beban rendah (EU < 0,50)")
-        table(idle_units(wl), UNIT_COLS, key="bal_idle_units")
+    st.subheader("Unit beban berlebih (EU > 1,00)")
+    table(overloaded_units(wl), UNIT_COLS, key="bal_over_units")
+    st.subheader("Unit beban rendah (EU < 0,50)")
+    table(idle_units(wl), UNIT_COLS, key="bal_idle_units")
     with st.expander("Jabatan beban berlebih dan beban rendah"):
         st.markdown("**Beban berlebih (EJ > 1,00)**")
         table(overloaded_positions(wl), POS_COLS, key="bal_over_pos")

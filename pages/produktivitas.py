@@ -29,7 +29,7 @@ def body() -> None:
     kpis([
         ("Pegawai ada", f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang",
          f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"),
-        ("Kelebihan / kekurangan", f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}",
+        ("Lebih / kurang", f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}",
          "orang, per jabatan", None),
         ("EU OPD", fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})", None),
         ("Jabatan kosong", fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan",
@@ -75,11 +75,9 @@ def body() -> None:
 
     st.subheader("Tabel jabatan")
     view = scope_positions.assign(status=scope_positions["status"].map(STATUS_LABELS))
-    table(view, ["name", "unit_name", "existing", "workload_hours", "need", "ej2", "pj"],
-          key="prod_pos_table")
+    table(view, ["name", "existing", "need", "gap", "ej2", "pj"], key="prod_pos_table")
     with st.expander("Tabel unit"):
-        table(scope_units, ["name", "existing", "workload_hours", "need", "surplus", "shortage",
-                            "eu2", "pu"],
+        table(scope_units, ["name", "existing", "need", "surplus", "shortage", "eu2"],
               key="prod_unit_table")
 
 

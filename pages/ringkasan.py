@@ -25,8 +25,8 @@ def body() -> None:
         ("Pegawai ada", f"{fmt_num(s['existing'])} orang", f"kebutuhan {fmt_num(s['need'])} orang",
          f"Kebutuhan desimal {fmt_num(s['need_raw'], 2)} orang = beban kerja "
          f"{fmt_num(s['workload_hours'])} jam ÷ WKE {fmt_num(ev.settings.wke_hours)} jam"),
-        ("Kelebihan / kekurangan", f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}",
-         "orang, dijumlah per jabatan",
+        ("Lebih / kurang", f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}",
+         "orang, per jabatan",
          "Dijumlah terpisah per jabatan: kelebihan di satu jabatan tidak menutupi kekurangan "
          "di jabatan lain."),
         ("EU kota", fmt_num(s["eu"], 2), f"PU {s['pu']} ({s['pu_label']})",
@@ -49,8 +49,7 @@ def body() -> None:
         st.subheader("Temuan utama")
         findings_table(findings.head(8), key="ring_findings")
     with st.expander("Tabel per OPD"):
-        table(opds, ["opd", "existing", "need", "surplus", "shortage", "eu2", "pu",
-                     "maturity_total"], key="ring_table")
+        table(opds, ["opd", "existing", "need", "surplus", "shortage", "eu2"], key="ring_table")
 
 
 run_page(body)

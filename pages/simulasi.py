@@ -75,11 +75,10 @@ def _change_forms(w: sc.WhatIf, opd: str) -> None:
                     "Tambah/hapus jabatan", "Ubah WKE", "Saran redistribusi"])
     with tabs[0], st.form("whatif_move", border=False):
         donors = [c for c in labels if pos.set_index("code").loc[c, "existing"] > 0]
-        a, b, n = st.columns([5, 5, 2])
-        src = a.selectbox("Dari jabatan", donors, format_func=labels.get, key="mv_from")
-        dst = b.selectbox("Ke jabatan", list(labels), format_func=labels.get, key="mv_to",
-                          index=min(1, len(labels) - 1))
-        count = n.number_input("Jumlah (orang)", min_value=1, max_value=500, value=1, step=1,
+        src = st.selectbox("Dari jabatan", donors, format_func=labels.get, key="mv_from")
+        dst = st.selectbox("Ke jabatan", list(labels), format_func=labels.get, key="mv_to",
+                           index=min(1, len(labels) - 1))
+        count = st.number_input("Jumlah (orang)", min_value=1, max_value=500, value=1, step=1,
                                key="mv_n")
         if st.form_submit_button("Terapkan pemindahan", type="primary"):
             sc.add_change(MoveStaff(opd, src, opd, dst, int(count)))

@@ -108,7 +108,7 @@ def results_download(ev: Evaluation, key: str = "dl_results") -> None:
     notes = state.get(state.NOTES)
     parts = [f"simulasi \u201c{scenario.name}\u201d ({len(scenario)} perubahan)"
              if scenario is not None else "tanpa simulasi", f"{len(notes)} catatan FGD"]
-    st.download_button("Workbook hasil (tabel, grafik, simulasi, catatan, Asumsi)",
+    st.download_button("Workbook hasil (.xlsx)",
                        results_bytes(ev, scenario), file_name="hasil_sotk.xlsx", mime=XLSX,
                        key=key, icon=":material/download:", on_click="ignore", width="stretch")
     st.caption("Berisi " + " · ".join(parts) + ".")

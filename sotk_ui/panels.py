@@ -94,7 +94,7 @@ def settings_panel() -> Settings:
     st.session_state.setdefault("set_wke", float(current.wke_hours))
     st.sidebar.selectbox(
         "Jam kerja efektif (preset)", options, key="set_preset", on_change=_apply_settings,
-        format_func=lambda p: f"{p} — {fmt_num(WKE_PRESETS[p])} jam" if p in WKE_PRESETS
+        format_func=lambda p: f"{fmt_num(WKE_PRESETS[p])} jam · {p}" if p in WKE_PRESETS
         else "Kustom (isi sendiri)",
         help="PermenPANRB 1/2020: 1.250 jam; Permendagri 12/2008: 1.300 jam; BKN 2011: 1.200 "
              "jam (Minggu ×48, Hari ×240).")

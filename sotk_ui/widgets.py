@@ -107,7 +107,8 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
     widths: dict[str, object] = {}
     for c in cols:
         wide = c in WIDE_COLUMNS
-        widths[label(c)] = st.column_config.Column(width="medium" if wide else "small")
+        # names get room; numbers size to their header so units stay readable
+        widths[label(c)] = st.column_config.Column(width="medium" if wide else None)
         series = frame[c]
         if pd.api.types.is_bool_dtype(series):
             styler = styler.format(lambda v: "Ya" if v else "Tidak", subset=[label(c)])
@@ -153,42 +154,42 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
     for issue in issues:
         by_file.setdefault(issue.file, []).append(issue)
     for file, found in by_file.items():
+        if not found:
+            with st.expander(f":material/check_circle: {file}: tidak ada masalah"):
+                st.write("Semua sheet terbaca sesuai template.")
+            continue
         errors = [i for i in found if i.severity == "error"]
         warnings = [i for i in found if i.severity == "warning"]
         if errors:
             head = f":material/error: {file}: {len(errors)} galat — OPD ini tidak dihitung"
-        elif warnings:
-            head = f":material/warning: {file}: {len(warnings)} peringatan — OPD tetap dihitung"
         else:
-            head = f":material/check_circle: {file}: tidak ada masalah"
+            head = f":material/warning: {file}: {len(warnings)} peringatan — OPD tetap dihitung"
         with st.expander(head, expanded=bool(errors)):
-            if not found:
-                st.write("Semua sheet terbaca sesuai template.")
-                continue
             frame = pd.DataFrame([{
                 "Tingkat": "Galat" if i.severity == "error" else "Peringatan",
                 "Sheet": i.sheet or "–", "Baris": str(i.row) if i.row is not None else "–",
                 "Kolom": i.column or "–", "Pesan": i.message} for i in found])
-            st.dataframe(frame, hide_index=True, width="stretch")
+            st.dataframe(frame, hide_index=True, width="stretch", column_config={
+                "Tingkat": st.column_config.TextColumn(width="small"),
+                "Sheet": st.column_config.TextColumn(width="small"),
+                "Baris": st.column_config.TextColumn(width="small"),
+                "Kolom": st.column_config.TextColumn(width="small"),
+                "Pesan": st.column_config.TextColumn(width="large")})
+            for i in found:  # the full sentences, wrapped
+                st.caption(f"{i.where()}: {i.message}")
 
 
 SEVERITY_ICONS = {"tinggi": ":material/error:", "sedang": ":material/warning:",
                   "rendah": ":material/info:"}
 
 
-def findings_table(findings: pd.DataFrame, key: str) -> None:
-    """Findings as wrapped text rows (no horizontal scrolling): tingkat, dasar, temuan."""
+def findings_table(findings: pd.DataFrame, key: str, height: int = 460) -> None:
+    """Findings as wrapped lines (no horizontal scrolling): tingkat, dasar, temuan."""
     if not len(findings):
         st.info("Tidak ada temuan untuk pilihan ini.")
         return
-    view = pd.DataFrame({
-        "Tingkat": findings["severity"].str.capitalize(),
-        "Dasar": findings["basis"],
-        "Temuan": findings["message"],
-    })
-    st.dataframe(view, hide_index=True, key=key, width="stretch",
-                 column_config={
-                     "Tingkat": st.column_config.TextColumn(width="small"),
-                     "Dasar": st.column_config.TextColumn(width="small"),
-                     "Temuan": st.column_config.TextColumn(width="large"),
-                 }, row_height=60)
+    rows = list(zip(findings["severity"], findings["basis"], findings["message"], strict=True))
+    box = st.container(height=min(height, 40 + 64 * len(rows)), border=True, key=key)
+    for severity, basis, message in rows:
+        box.markdown(f"{SEVERITY_ICONS.get(severity, '')} **{str(severity).capitalize()}** · "
+                     f"`{basis}` — {message}")

@@ -9,6 +9,8 @@ the balanced band) the test checks it too, so a wrong core cannot hide behind it
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -67,7 +69,7 @@ def test_ringkasan_kpis(app, sample_eval):
     assert f"beban kerja {fmt_num(s['workload_hours'])} jam" in help_text  # 441.889 jam
     assert "WKE 1.250 jam" in help_text
 
-    value, _, _ = metric_texts(app, "Kelebihan / kekurangan")
+    value, _, _ = metric_texts(app, "Lebih / kurang")
     assert value == f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}"  # "+23 / −12"
 
     value, sub, _ = metric_texts(app, "EU kota")
@@ -126,7 +128,7 @@ def test_kematangan_kpis_and_charts(app, sample_eval):
     missing = sorted(set(opds["opd"]) - set(mat.opd["opd"]))
     value, sub, help_text = metric_texts(app, "OPD dinilai")
     assert value == f"{len(mat.opd)} dari {len(opds)}"
-    assert sub == f"{len(missing)} tanpa sheet Kematangan"
+    assert sub == f"{len(missing)} tanpa data"
     assert all(name in help_text for name in missing)
     counts = mat.opd["category"].value_counts()
     assert metric_texts(app, "Kategori terbanyak")[:2] == (f"{counts.iloc[0]} OPD",
@@ -180,7 +182,7 @@ def test_produktivitas_kpis_and_charts(app, sample_eval):
     value, sub, help_text = metric_texts(app, "Pegawai ada")
     assert (value, sub) == (f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang")
     assert help_text == f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"
-    assert metric_texts(app, "Kelebihan / kekurangan")[0] == (
+    assert metric_texts(app, "Lebih / kurang")[0] == (
         f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}")
     value, sub, _ = metric_texts(app, "EU OPD")
     assert (value, sub) == (fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})")
@@ -207,7 +209,7 @@ def test_produktivitas_kpis_and_charts(app, sample_eval):
     assert shown == pytest.approx(sorted(tasks["hours"].nlargest(8)))
 
     # position table: every position of the OPD (no bidang chosen), with its EJ
-    frame = table_with(app, label("name"), label("unit_name"), label("ej2"))
+    frame = table_with(app, label("name"), label("ej2"))
     positions = wl.positions.loc[wl.positions["opd"] == opd]
     assert len(frame) == len(positions)
     assert sorted(frame[label("ej2")].dropna()) == pytest.approx(sorted(positions["ej2"].dropna()))
@@ -307,9 +309,14 @@ def test_evaluasi_sotk_kpis_and_charts(app, sample_eval):
     shown = findings["severity"].isin(["tinggi", "sedang"]).sum()
     assert any(c.value == f"{fmt_num(shown)} dari {fmt_num(len(findings))} temuan"
                for c in app.caption)
-    frame = table_with(app, "Tingkat", "Temuan")
-    assert len(frame) == shown
-    assert set(frame["Tingkat"]) <= {"Tinggi", "Sedang"}
+    lines = finding_lines(app)
+    assert len(lines) == shown
+    assert {line.split("**")[1] for line in lines} <= {"Tinggi", "Sedang"}
+
+
+def finding_lines(app) -> list[str]:
+    """The findings list: one markdown line per finding, '<icon> **Tingkat** · `[dasar]` — …'."""
+    return [m.value for m in app.markdown if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · `", m.value)]
 
 
 def test_evaluasi_sotk_filter_by_opd(app, sample_eval):
@@ -319,7 +326,7 @@ def test_evaluasi_sotk_filter_by_opd(app, sample_eval):
     app.selectbox(key="sotk_f_opd").set_value(name).run()
     assert_clean(app)
     own = findings.loc[(findings["opd"] == name) & findings["severity"].isin(["tinggi", "sedang"])]
-    assert len(table_with(app, "Tingkat", "Temuan")) == len(own)
+    assert len(finding_lines(app)) == len(own)
 
 
 # ---- Data ---------------------------------------------------------------------------------
