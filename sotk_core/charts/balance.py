@@ -125,7 +125,8 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
     u = u.loc[u["existing"] > 0].assign(hpp=lambda d: d["workload_hours"] / d["existing"])
     names = band_names(st, "EU")
     fig = go.Figure()
-    if level == 1 or opd is not None:
+    bars = level == 1 or opd is not None
+    if bars:
         n_rows = _hpp_bars(fig, u, names, opd_labels if level == 1 else None)
     else:
         n_rows = _hpp_strip(fig, u, names, opd_labels)
@@ -148,9 +149,15 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
     head = f"Jam kerja per pegawai per {what}" + (f" · {opd}" if opd else "")
     fig.update_layout(title={"text": title or head, "subtitle": {"text": sub}},
                       legend={"y": 0.0, "yanchor": "bottom", "yref": "container"})
-    top = float(np.nanmax(all_v)) if len(all_v) else wke
+    top = max(float(np.nanmax(all_v)) if len(all_v) else wke, wke)
+    start = 0.0
+    if not bars and len(all_v):
+        # dots, not bars: the axis may start near the lowest value (and the shaded balanced
+        # band), so the points spread over the width instead of crowding its right end
+        low = min(float(np.nanmin(all_v)), st.balanced_ej[0] * wke)
+        start = max(0.0, float(np.floor((low - 0.08 * (top - low)) / 100.0) * 100.0))
     fig.update_xaxes(title="Jam kerja per pegawai per tahun", showgrid=True, tickformat=",",
-                     range=[0, max(top, wke) * 1.15])
+                     range=[start, start + (top - start) * 1.15])
     fig = apply_theme(fig, rows_height(n_rows, row=46 if opd else 56, extra=330,
                                        minimum=460))
     fig.update_layout(margin={"t": 160, "b": 130})

@@ -21,12 +21,24 @@ BASE_NAME = "Saat ini"
 SCENARIO_NAME = "Simulasi"
 
 
+MINUS = "\u2212"  # typographic minus sign
+
+
+def _with_change(value_text: str, delta: float, decimals: int) -> str:
+    """"14 (+2)", "14 (−2)" (U+2212 minus); the value alone when the change rounds to zero
+    at `decimals` or is unknown."""
+    d = num_labels([delta], decimals, signed=True)[0]
+    if d == "–" or not any(c.isdigit() and c != "0" for c in d):
+        return value_text
+    return f"{value_text} ({d.replace('-', MINUS, 1)})"
+
+
 def compare_bars(frame: pd.DataFrame, label_col: str, base_col: str, scen_col: str,
                  title: str, *, decimals: int = 0, unit: str = "orang",
                  x_title: str | None = None) -> go.Figure:
     """Grouped horizontal bars per row: "Saat ini" (solid blue) above "Simulasi" (orange with
     a '/' pattern, so the two differ without colour). Each bar carries its value; the scenario
-    label adds the change, e.g. "14 (+2)". Rows keep the frame's order, the first on top.
+    label adds the change, e.g. "14 (+2)" or "14 (−2)" (none when it rounds to 0). Rows keep the frame's order, the first on top.
 
     frame: one row per item (OPD, unit, position) with `label_col`, `base_col`, `scen_col`.
     """
@@ -35,9 +47,8 @@ def compare_bars(frame: pd.DataFrame, label_col: str, base_col: str, scen_col: s
     base = frame[base_col].to_numpy(dtype="float64")[::-1]
     scen = frame[scen_col].to_numpy(dtype="float64")[::-1]
     delta = scen - base
-    scen_text = [f"{s} ({d})" if d not in ("0", "–") else s for s, d in
-                 zip(num_labels(scen, decimals), num_labels(delta, decimals, signed=True),
-                     strict=True)]
+    scen_text = [_with_change(s, d, decimals) for s, d in
+                 zip(num_labels(scen, decimals), delta, strict=True)]
     suffix = f" ({unit})" if unit else ""
     text = hover(frame[key].astype(str).tolist()[::-1],
                  [(BASE_NAME, num_labels(base, decimals, unit)),

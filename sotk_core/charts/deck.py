@@ -80,7 +80,7 @@ def _stack_band_labels(fig: go.Figure) -> bool:
     low = [a for a in notes if str(a.text or "").startswith("◀ Beban rendah")
            and a.yref == "paper"]
     high = [a for a in notes if "Beban berlebih" in str(a.text or "") and a.yref == "paper"]
-    if not (low and high):
+    if not (low and high) or (low[0].yshift or 0) > 0:  # none, or already on two rows
         return False
     low[0].yshift = (low[0].yshift or 0) + 28
     return True

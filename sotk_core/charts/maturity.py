@@ -72,18 +72,25 @@ def maturity_ranking(opds: pd.DataFrame, settings: Settings | None = None,
     cats = [maturity_category(t, st) for t in totals]
     labels = axis_labels(df, label)
     text = hover(df["opd"], [("Total", fmts(totals, 0)), ("Kategori", cats)])
+    mean = None
+    if city_mean is not None or len(totals):
+        mean = float(city_mean) if city_mean is not None else float(totals.mean())
+    # a bar ending just left of the mean line would have its outside label crossed by the
+    # line: that label goes inside the bar end (room ≈ one label width, 0,09 × the axis span)
+    room = 0.09 * (MAX_TOTAL + 3 - MIN_TOTAL)
+    where = ["inside" if mean is not None and mean - room <= t <= mean else "outside"
+             for t in totals]
     fig = go.Figure(go.Bar(
         y=labels, x=totals, orientation="h", marker_color=[MATURITY_COLORS[c] for c in cats],
-        text=num_labels(totals), textposition="outside", hovertext=text, hovertemplate=HOVER,
-        showlegend=False))
+        text=num_labels(totals), textposition=where, insidetextanchor="end",
+        hovertext=text, hovertemplate=HOVER, showlegend=False))
     lower = MIN_TOTAL
     bands = []
     for name, upper in st.maturity_bands:
         bands.append((name, lower, upper, MATURITY_COLORS.get(name, MUTED_COLOR)))
         lower = upper
     _band_rects(fig, bands)
-    if city_mean is not None or len(totals):
-        mean = float(city_mean) if city_mean is not None else float(totals.mean())
+    if mean is not None:
         _mean_line(fig, mean, f"Rata-rata kota {fmt_num(mean, 2)} ({maturity_category(mean, st)})",
                    len(labels))
     fig.update_layout(title=title or "Kematangan organisasi per OPD (total 11–55)")
@@ -168,7 +175,12 @@ def maturity_radar(levels: pd.DataFrame, opd: str,
     mean = pd.Series(dict(city_mean_levels)) if not isinstance(city_mean_levels, pd.Series) \
         else city_mean_levels
     nums = [v.number for v in VARIABLES]
-    theta = [wrap(VARIABLE_LABELS[n], 16, 2) for n in nums]
+    # short angular labels on two lines of ≤ 14 characters ("IX Pengukuran" / "Kinerja"),
+    # numeral in bold, so neighbours never meet even in a narrow column
+    short = {v.number: v.short for v in VARIABLES}
+    roman = {v.number: v.roman for v in VARIABLES}
+    theta = [wrap(f"{roman[n]} {short[n]}", 14, 2).replace(roman[n], f"<b>{roman[n]}</b>", 1)
+             for n in nums]
     own_v = [float(own.get(n, np.nan)) for n in nums]
     mean_v = [float(mean.get(n, np.nan)) for n in nums]
     fig = go.Figure()
@@ -184,8 +196,10 @@ def maturity_radar(levels: pd.DataFrame, opd: str,
                          hovertext=[f"{opd}: {_level_text(v)}" for v in own_v] * 2,
                          hovertemplate=HOVER)
     fig.update_layout(
-        title={"text": title or f"Profil kematangan · {opd}",
-               "subtitle": {"text": "Lingkaran = tingkat 1 (tengah) sampai 5 (tepi)"}},
+        # short title (the column can be narrow): the OPD goes on the subtitle's first line
+        title={"text": title or "Profil kematangan",
+               "subtitle": {"text": f"{wrap(opd, 40, 2)}<br>Lingkaran = tingkat 1 (tengah) "
+                                    "sampai 5 (tepi)"}},
         # every point carries its level, so the radial tick labels (which would collide
         # with them) are hidden; the circles mark levels 1-5
         polar={"radialaxis": {"range": [0, 5.3], "tickvals": [1, 2, 3, 4, 5],
@@ -194,9 +208,9 @@ def maturity_radar(levels: pd.DataFrame, opd: str,
                "angularaxis": {"direction": "clockwise", "rotation": 90, "showgrid": True,
                                "gridcolor": "#d9d9d9"}},
         legend={"y": 0.0, "yanchor": "bottom", "yref": "container"},
-        margin={"l": 150, "r": 150, "t": 120, "b": 90},
+        margin={"l": 130, "r": 130, "t": 140, "b": 100},
     )
-    return apply_theme(fig, 700)
+    return apply_theme(fig, 640)
 
 
 def self_vs_verified(levels: pd.DataFrame, *, opd_labels: Mapping[str, str] | None = None,
@@ -269,10 +283,16 @@ def kelembagaan_bars(kel: pd.DataFrame, *, label: str = "abbr",
               RANK_COLORS[r]) for i, (lo, r, lab) in enumerate(bounds)]
     for name, x0, x1, color in bands:
         fig.add_vrect(x0=x0, x1=x1, fillcolor=color, opacity=0.16, line_width=0, layer="below")
+        # only the short rank on the plot (20 points are too narrow for the words); the
+        # subtitle explains each rank
         fig.add_annotation(x=(x0 + x1) / 2, xref="x", y=1.0, yref="paper", yanchor="bottom",
-                           text=name.replace(" ", "<br>", 1), showarrow=False,
+                           text=name.split(" ", 1)[0], showarrow=False,
                            font={"size": SIZES["annotation"], "color": TEXT_COLOR})
-    fig.update_layout(title=title or "Evaluasi kelembagaan per OPD (skor 0–100)")
+    key = _pack([f"{name.split(' ', 1)[0]} {name.split(' ', 1)[1].lower()} "
+                 f"({'≤' if i == 0 else '>'}{fmt_num(x1 if i == 0 else x0, 0)})"
+                 for i, (name, x0, x1, _) in enumerate(bands)], 58)
+    fig.update_layout(title={"text": title or "Evaluasi kelembagaan per OPD (skor 0–100)",
+                             "subtitle": {"text": key}})
     fig.update_xaxes(title="Skor kelembagaan", range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100],
                      showgrid=False)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)

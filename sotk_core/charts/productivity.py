@@ -19,6 +19,7 @@ from sotk_core.charts._util import (
 )
 from sotk_core.charts.theme import (
     BAND_COLORS,
+    BAND_LABEL_TOP,
     BAND_ORDER,
     EXISTING_COLOR,
     GREY,
@@ -30,6 +31,7 @@ from sotk_core.charts.theme import (
     VERMILLION,
     add_band_lines,
     apply_theme,
+    band_label_positions,
     band_names,
     band_of,
     note,
@@ -127,6 +129,11 @@ def _eu_bars(df: pd.DataFrame, labels: list[str], grades: list[object], hover_te
     names = band_names(settings, measure)
     bands = np.array([band_of(g) for g in grades], dtype=object)
     values = df["eu2"].to_numpy(dtype="float64")
+    top = float(np.nanmax(values)) if len(values) else 1.0
+    x_range = value_range(max(top, 1.05), headroom=0.15)
+    # a label that would cross a dashed band line goes inside the bar end instead
+    where = np.array(band_label_positions(values, settings, x_range[1] - x_range[0]),
+                     dtype=object)
     fig = go.Figure()
     for rank, band in enumerate(BAND_ORDER):
         mask = bands == band
@@ -134,19 +141,19 @@ def _eu_bars(df: pd.DataFrame, labels: list[str], grades: list[object], hover_te
             continue
         fig.add_bar(y=np.array(labels, dtype=object)[mask], x=values[mask], orientation="h",
                     name=names[band], marker_color=BAND_COLORS[band], legendrank=rank,
-                    text=num_labels(values[mask], 2), textposition="outside",
+                    text=num_labels(values[mask], 2), textposition=where[mask].tolist(),
+                    insidetextanchor="end",
                     hovertext=np.array(hover_text, dtype=object)[mask], hovertemplate=HOVER)
-    top = float(np.nanmax(values)) if len(values) else 1.0
     fig.update_layout(title=title, barmode="overlay", showlegend=True,
                       legend={"y": 0.0, "yanchor": "bottom", "yref": "container"})
     fig.update_xaxes(title=f"{measure} = kebutuhan desimal ÷ pegawai ada", tickformat=".1f",
-                     range=value_range(max(top, 1.05), headroom=0.15), showgrid=True)
+                     range=x_range, showgrid=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     add_band_lines(fig, settings)
     if dropped:
         note(fig, f"{dropped} {dropped_what} tanpa pegawai (EU tidak terdefinisi) tidak ditampilkan.")
     fig = apply_theme(fig, rows_height(len(labels), extra=290))
-    fig.update_layout(margin={"b": 140})
+    fig.update_layout(margin={"t": BAND_LABEL_TOP, "b": 140})
     return fig
 
 
@@ -316,7 +323,9 @@ def workload_treemap(units: pd.DataFrame, positions: pd.DataFrame, opd: str,
     ids = [f"u{x}" for x in u["uid"]] + [f"p{x}" for x in p["pid"]]
     parents = ["" if x < 0 else f"u{x}" for x in u["parent_uid"]] + \
         [f"u{x}" for x in p["unit_uid"]]
-    names = [wrap(x, 26, 3) for x in u["name"]] + [wrap(x, 26, 3) for x in p["name"]]
+    # narrow wrap: a name must fit a narrow tile (see uniformtext below)
+    names = [wrap(x, 60 if r < 0 else 16, 1 if r < 0 else 3) for x, r in
+             zip(u["name"], u["parent_uid"], strict=True)] + [wrap(x, 16, 3) for x in p["name"]]
     values = [0.0] * len(u) + p["workload_hours"].astype(float).tolist()
     bands = [band_of(g) for g in u["pu"]] + \
         [band_of(g, vacant=s == "kosong") for g, s in zip(p["pj"], p["status"], strict=True)]
@@ -331,7 +340,7 @@ def workload_treemap(units: pd.DataFrame, positions: pd.DataFrame, opd: str,
                                               strict=True)]
     fig = go.Figure(go.Treemap(
         ids=ids, parents=parents, labels=names, values=values, branchvalues="remainder",
-        text=[f"{h} · {m}" for h, m in zip(hours, measure, strict=True)],
+        text=[f"{h}<br>{m}" for h, m in zip(hours, measure, strict=True)],
         texttemplate="<b>%{label}</b><br>%{text}", textposition="middle center",
         marker={"colors": [BAND_COLORS[b] for b in bands], "line": {"color": "white", "width": 2}},
         hovertext=hover_text, hovertemplate=HOVER, maxdepth=maxdepth, sort=True,
@@ -350,7 +359,9 @@ def workload_treemap(units: pd.DataFrame, positions: pd.DataFrame, opd: str,
                                                   "memperbesar"}},
                       legend={"y": 0.0, "yanchor": "bottom", "yref": "container"},
                       margin={"l": 10, "r": 10, "b": 130},
-                      uniformtext={"minsize": SIZES["label"], "mode": "hide"})
+                      # no uniform size: plotly shrinks each tile's text until it fits, so
+                      # every tile keeps its name (a hidden label left big tiles blank)
+                      uniformtext={"mode": False})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return titled(apply_theme(fig, 760), title)

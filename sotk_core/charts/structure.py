@@ -21,8 +21,9 @@ def span_buckets(span: pd.DataFrame, *, title: str | None = None) -> go.Figure:
                 text=labels, textposition="outside", cliponaxis=False,
                 hovertemplate="Rentang %{x}: %{y} kepala unit<extra></extra>")
     top = float(span["heads"].max() or 1)
-    fig.update_layout(title=title or "Rentang kendali: jumlah kepala unit per kelompok bawahan "
-                      "langsung", showlegend=False)
-    fig.update_xaxes(title="Bawahan langsung (unit + pegawai)", type="category")
+    # short title (fits a 790 px column); the detail is on the x axis title
+    fig.update_layout(title=title or "Rentang kendali per kepala unit", showlegend=False)
+    fig.update_xaxes(title="Jumlah bawahan langsung (unit + pegawai) per kepala unit",
+                     type="category")
     fig.update_yaxes(title="Kepala unit (orang)", range=[0, top * 1.25])
     return apply_theme(fig, 520)

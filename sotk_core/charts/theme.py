@@ -287,6 +287,24 @@ def band_names(settings: Settings | None = None, measure: str = "EJ") -> dict[st
     }
 
 
+BAND_LABEL_ROW = 30  # px between the two rows of band labels above a plot
+BAND_LABEL_TOP = 150  # top margin (px) that leaves room for the title and both rows
+
+
+def band_label_positions(values: Sequence[float], settings: Settings | None = None,
+                         span: float = 1.2) -> list[str]:
+    """Bar text position per value on an EJ/EU axis: "inside" (at the bar end) when an
+    outside label would run over the dashed 0,50 or 1,00 line, i.e. when the value lies
+    within about one label width (0,16 × the axis span) left of a line; else "outside"."""
+    b = {g: lo for g, _, lo in (settings or Settings()).ej_bands}
+    room = 0.16 * span
+    out = []
+    for v in values:
+        near = any(line - room <= v <= line for line in (b["D"], b["A"]))
+        out.append("inside" if near and v > 0 else "outside")
+    return out
+
+
 def add_band_lines(fig: go.Figure, settings: Settings | None = None, axis: str = "x",
                    shade: bool = True) -> go.Figure:
     """Reference lines of the EJ/EU bands on a value axis: 0,50 and 1,00 dashed and labelled
@@ -309,12 +327,14 @@ def add_band_lines(fig: go.Figure, settings: Settings | None = None, axis: str =
     add_line(high, line=line, layer="above")
     ann = {"font": {"size": SIZES["annotation"], "color": TEXT_COLOR}, "showarrow": False}
     # both labels end at their line (right-anchored) so neither runs off the figure; the
-    # arrows say on which side of the line the zone lies
+    # arrows say on which side of the line the zone lies. They sit on two rows above the
+    # plot (low on the upper row), so they never meet however narrow the plot or x range:
+    # the figure needs a top margin of BAND_LABEL_TOP.
     low_text = f"◀ Beban rendah &lt;{fmt_num(low, 2)} "
     high_text = f"Beban berlebih &gt;{fmt_num(high, 2)} ▶"
     if axis == "x":
         fig.add_annotation(x=low, xref="x", y=1.0, yref="paper", yanchor="bottom",
-                           xanchor="right", text=low_text, **ann)
+                           xanchor="right", text=low_text, yshift=BAND_LABEL_ROW, **ann)
         fig.add_annotation(x=high, xref="x", y=1.0, yref="paper", yanchor="bottom",
                            xanchor="right", text=high_text, **ann)
     else:

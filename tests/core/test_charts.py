@@ -131,8 +131,19 @@ def test_opd_eu_values_colours_and_labels(ev):
     assert len(_colors(fig)) <= 6
     texts = [a.text for a in fig.layout.annotations]
     assert "◀ Beban rendah &lt;0,50 " in texts and "Beban berlebih &gt;1,00 ▶" in texts
+    # the two band labels sit on two rows above the plot, so they can never overlap
+    shift = {a.text: a.yshift or 0 for a in fig.layout.annotations}
+    assert shift["◀ Beban rendah &lt;0,50 "] == theme.BAND_LABEL_ROW > 0
+    assert shift["Beban berlebih &gt;1,00 ▶"] == 0
     lines = sorted(s.x0 for s in fig.layout.shapes if s.type == "line")
     assert lines == [0.5, 0.7, 0.9, 1.0]
+
+
+def test_eu_value_labels_stay_off_the_band_lines():
+    # x range [0, 1.05 × 1.15 = 1.2075]: room = 0.16 × 1.2075 = 0.193 -> a label goes inside
+    # the bar for 0.307 <= v <= 0.50 and 0.807 <= v <= 1.00 (it would cross the dashed line)
+    got = theme.band_label_positions([0.97, 1.0, 1.01, 0.78, 0.47, 0.2], span=1.2075)
+    assert got == ["inside", "inside", "outside", "outside", "inside", "outside"]
 
 
 def test_opd_need_vs_existing(ev):
@@ -203,6 +214,8 @@ def test_workload_treemap_sizes_and_band_colours(ev):
                               & (w.positions["code"] == "J08"), "pid"].iloc[0])
     assert color[f"p{j08}"] == theme.VACANT_COLOR
     assert "12.980 jam" in tm.text[0]
+    # every tile keeps its label (text shrinks to fit instead of being hidden)
+    assert fig.layout.uniformtext.mode is False
     assert len(_colors(fig)) <= 6
 
 
@@ -235,6 +248,11 @@ def test_hours_per_head_city_strip(ev):
                                                                          "Dinas Dua": "DD"})
     assert list(fig.layout.yaxis.ticktext) in (["DD", "DU"], ["DU", "DD"])
     assert sum(len(t.x) for t in fig.data if t.type == "scatter") == 4  # 2 units × 2 OPD
+    # hours per head: DU 900 and 1,546.7; DD (twice the staff) 450 and 773.3 -> lowest 450,
+    # top max(1,546.7, 1,250) = 1,546.7; start floor((450 − 0.08 × 1,096.7) / 100) × 100
+    # = floor(3.62) × 100 = 300, end 300 + 1,246.7 × 1.15 = 1,733.7
+    lo, hi = fig.layout.xaxis.range
+    assert lo == 300 and hi == pytest.approx(300 + (1546.6667 - 300) * 1.15)
 
 
 # ---- maturity and kelembagaan -----------------------------------------------------------
@@ -247,6 +265,13 @@ def test_maturity_ranking_bands_and_mean(ev):
     rects = [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"]
     assert rects == [(11, 19), (19, 28), (28, 37), (37, 46), (46, 55)]
     assert "Rata-rata kota 27,50 (Rendah)" in [a.text.strip() for a in fig.layout.annotations]
+    # a label goes inside only when its bar ends within 0.09 × (58 − 11) = 4.23 left of the
+    # mean: 27.5 − 22 = 5.5 > 4.23 -> outside; 33 ends right of the mean -> outside
+    assert list(fig.data[0].textposition) == ["outside", "outside"]
+    fig = charts.maturity_ranking(ev.opds, ev.settings, 34.0)
+    # 33 ends 1.0 left of the mean 34 (< 4.23): its label goes inside the bar end
+    pos = dict(zip(fig.data[0].y, fig.data[0].textposition, strict=True))
+    assert pos == {"DD": "outside", "DU": "inside"}
 
 
 def test_maturity_ranking_accepts_page_signature(ev):
@@ -271,7 +296,11 @@ def test_maturity_radar_against_city_mean(ev):
     mean, own = fig.data
     assert list(own.r) == [3.0] * 12  # 11 variables, closed loop
     assert list(mean.r) == [2.5] * 12  # (3 + 2) / 2
-    assert own.theta[0] == "I Perencanaan"
+    # short two-line angular labels: numeral in bold, lines of <= 14 characters
+    assert own.theta[0] == "<b>I</b> Perencanaan"
+    assert own.theta[10] == "<b>XI</b> Budaya<br>Organisasi"
+    assert fig.layout.title.text == "Profil kematangan"
+    assert _subtitle(fig).startswith("Dinas Uji")
 
 
 def test_self_vs_verified_gap(ev):
@@ -287,8 +316,11 @@ def test_kelembagaan_bars_ranks(ev):
     fig = charts.kelembagaan_bars(ev.opds)
     assert _point(fig, "DU") == (100.0, "100,00 · P-5", theme.RANK_COLORS["P-5"])
     assert _point(fig, "DD") == (25.0, "25,00 · P-2", theme.RANK_COLORS["P-2"])
+    # short band labels on the plot, explained in the subtitle (thresholds of rank_of)
     labels = [a.text for a in fig.layout.annotations]
-    assert "P-1<br>Tidak efektif" in labels and "P-5<br>Sangat efektif" in labels
+    assert labels == ["P-1", "P-2", "P-3", "P-4", "P-5"]
+    assert "P-1 tidak efektif (≤20)" in _subtitle(fig)
+    assert "P-5 sangat efektif (>80)" in _subtitle(fig)
 
 
 # ---- compare ----------------------------------------------------------------------------
@@ -300,7 +332,27 @@ def test_compare_bars_without_colour(ev):
     scen, base = _bars(fig)
     assert base.name == "Saat ini (orang)" and scen.name == "Simulasi (orang)"
     assert scen.marker.pattern.shape == "/" and not base.marker.pattern.shape
-    assert dict(zip(scen.y, scen.text, strict=True)) == {"DU": "12 (+1)", "DD": "9 (-2)"}
+    # need DU 11 -> 12 (+1), DD 11 -> 9 (−2 with the typographic minus U+2212)
+    assert dict(zip(scen.y, scen.text, strict=True)) == {"DU": "12 (+1)", "DD": "9 (\u22122)"}
+
+
+def test_compare_bars_omits_zero_change(ev):
+    # EU 1.04 and 0.47 unchanged (or changed by less than 0,005): no "(0,00)" label
+    frame = ev.opds.assign(scen=[1.04, 0.4701])
+    fig = charts.compare_bars(frame, "abbr", "eu2", "scen", "EU", decimals=2, unit="")
+    scen, _ = _bars(fig)
+    assert dict(zip(scen.y, scen.text, strict=True)) == {"DU": "1,04", "DD": "0,47"}
+
+
+def test_span_buckets_short_title():
+    import pandas as pd
+
+    span = pd.DataFrame({"bucket": ["0", "1", "2–3"], "heads": [0, 1, 3],
+                         "share": [0.0, 0.25, 0.75]})
+    fig = charts.span_buckets(span)
+    assert fig.layout.title.text == "Rentang kendali per kepala unit"
+    assert "bawahan langsung" in fig.layout.xaxis.title.text
+    assert list(fig.data[0].text) == ["0", "1 (25 %)", "3 (75 %)"]
 
 
 # ---- sizes and projector ----------------------------------------------------------------
