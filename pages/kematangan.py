@@ -42,21 +42,20 @@ def body() -> None:
     st.subheader("Profil satu OPD")
     names = [n for n in ev.city.opd_names if n in set(mat.opd["opd"])]
     opd = opd_picker(names, key="mat_opd")
-    left, right = st.columns([3, 2])
-    with left:
-        city_mean = mat.levels.groupby("variable")["level"].mean()
-        chart(charts.maturity_radar(mat.levels, opd, city_mean), "mat_radar",
-              "radar_kematangan")
-    with right:
-        row = mat.opd.set_index("opd").loc[opd]
-        st.metric("Total", f"{fmt_num(row['total'])} ({row['category']})", border=True)
-        st.metric("Tahap (tingkat terendah)", f"Tingkat {fmt_num(row['stage'])}", border=True)
-        st.markdown("**Variabel terlemah dan tingkat berikut yang perlu dicapai** "
-                    "(naik satu tingkat per siklus):")
-        weak = mat.weakest.loc[mat.weakest["opd"] == opd]
-        for _, w in weak.iterrows():
-            st.markdown(f"- **{w['roman']}. {w['var_name']}** — tingkat {fmt_num(w['level'])} → "
-                        f"{fmt_num(w['next_level'])}: {w['next_text']}")
+    row = mat.opd.set_index("opd").loc[opd]
+    kpis([
+        ("Total", fmt_num(row["total"]), row["category"], "Jumlah tingkat 11 variabel (11–55)"),
+        ("Tahap", f"Tingkat {fmt_num(row['stage'])}", "tingkat terendah",
+         "OPD dianggap berada pada tahap variabel terendahnya"),
+    ])
+    city_mean = mat.levels.groupby("variable")["level"].mean()
+    chart(charts.maturity_radar(mat.levels, opd, city_mean), "mat_radar", "radar_kematangan")
+    st.markdown("**Variabel terlemah dan tingkat berikut yang perlu dicapai** "
+                "(naik satu tingkat per siklus):")
+    weak = mat.weakest.loc[mat.weakest["opd"] == opd]
+    for _, w in weak.iterrows():
+        st.markdown(f"- **{w['roman']}. {w['var_name']}** — tingkat {fmt_num(w['level'])} → "
+                    f"{fmt_num(w['next_level'])}: {w['next_text']}")
 
     st.subheader("Penilaian mandiri vs verifikasi")
     chart(charts.self_vs_verified(mat.levels, opd_labels=abbr), "mat_gap",

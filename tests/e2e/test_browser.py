@@ -141,7 +141,7 @@ def test_sessions_are_isolated(new_context, server_url, sample_eval):
     assert a.locator('[data-testid="stExpander"]').filter(
         has_text=f"Catatan FGD · {opd} (1)").count() == 1
     upload(a, [GOOD])
-    choose(a, "set_preset", "Permendagri 12/2008 — 1.300 jam")
+    choose(a, "set_preset", "1.300 jam · Permendagri 12/2008")
     assert "WKE 1.300 jam/tahun" in settings_line(a)
     nav(a, "/")
     assert metric_values(a)[0] == "10 orang"
@@ -161,7 +161,7 @@ def test_sessions_are_isolated(new_context, server_url, sample_eval):
     assert metric_values(b)[0] == sample_staff
     assert "WKE 1.250 jam/tahun" in settings_line(b)
     assert "Unggahan Anda" not in b.locator('[data-testid="stSidebar"]').inner_text()
-    assert selected(b, "set_preset") == "PermenPANRB 1/2020 — 1.250 jam"
+    assert selected(b, "set_preset") == "1.250 jam · PermenPANRB 1/2020"
 
     # a third, new browser too
     c = new_context().new_page()
