@@ -247,19 +247,18 @@ def _side_by_side(w: sc.WhatIf, opd: str) -> None:
     _delta_table(changed_pos if only else positions, ["existing", "need", "ej2", "pj"],
                  "whatif_positions")
     bal = compare_balance(w.city, w.base, w.scen_city, w.scen)
-    if bal is not None:
-        with st.expander("Keseimbangan beban kerja: saat ini vs simulasi"):
-            def shown(metric: str, value: object) -> str:
-                if isinstance(value, str):
-                    return value
-                return fmt_pct(value, 1) if "share" in metric else fmt_num(value, 2)
+    with st.expander("Keseimbangan beban kerja: saat ini vs simulasi"):
+        def shown(metric: str, value: object) -> str:
+            if isinstance(value, str):
+                return value
+            return fmt_pct(value, 1) if "share" in metric else fmt_num(value, 2)
 
-            view = pd.DataFrame({
-                "Ukuran": bal["label"],
-                "Saat ini": [shown(m, v) for m, v in zip(bal["metric"], bal["base"], strict=True)],
-                "Simulasi": [shown(m, v) for m, v in zip(bal["metric"], bal["scen"], strict=True)],
-            })
-            st.dataframe(view, hide_index=True, width="stretch")
+        view = pd.DataFrame({
+            "Ukuran": bal["label"],
+            "Saat ini": [shown(m, v) for m, v in zip(bal["metric"], bal["base"], strict=True)],
+            "Simulasi": [shown(m, v) for m, v in zip(bal["metric"], bal["scen"], strict=True)],
+        })
+        st.dataframe(view, hide_index=True, width="stretch")
 
 
 def _delta_table(frame: pd.DataFrame, metrics: list[str], key: str) -> None:

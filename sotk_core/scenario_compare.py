@@ -1,5 +1,5 @@
 """Baseline vs scenario, side by side: per position, unit or OPD, the city block, and the
-workload balance measures (when `sotk_core.balance` is available).
+workload balance measures.
 
 Every compared metric `m` gives the columns `m_base`, `m_scen`, `m_delta` (numeric metrics;
 scenario − baseline) and `m_changed` (a flag per cell, so a page can highlight it); `changed`
@@ -9,12 +9,12 @@ flags the row. `presence` says whether the row exists in both ("tetap"), only in
 
 from __future__ import annotations
 
-import importlib
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from sotk_core.balance import compute_balance
 from sotk_core.city import CityData
 from sotk_core.labels import label
 from sotk_core.workload import WorkloadResult
@@ -144,16 +144,10 @@ _BALANCE_SUMMARY = [("staff_outside", "Pegawai di luar rentang EJ seimbang (oran
 
 
 def compare_balance(base_city: CityData, base: WorkloadResult, scen_city: CityData,
-                    scen: WorkloadResult) -> pd.DataFrame | None:
-    """Workload balance (domain.md §5) before and after, through the public
-    `sotk_core.balance.compute_balance`; None when that module is not available."""
-    try:
-        balance = importlib.import_module("sotk_core.balance")
-        compute = balance.compute_balance
-    except (ImportError, AttributeError):
-        return None
-    b = compute(base_city, base, base.settings)
-    s = compute(scen_city, scen, scen.settings)
+                    scen: WorkloadResult) -> pd.DataFrame:
+    """Workload balance (domain.md §5) before and after (sotk_core.balance)."""
+    b = compute_balance(base_city, base, base.settings)
+    s = compute_balance(scen_city, scen, scen.settings)
     rows = [(k, lab, b.summary.get(k), s.summary.get(k)) for k, lab in _BALANCE_SUMMARY]
     bl, sl = b.levels.set_index("level"), s.levels.set_index("level")
     for level in bl.index:
