@@ -1010,7 +1010,7 @@ SAMPLE_STORY: dict[str, object] = {
     "task_count": 1575,
     "overloaded_units": [  # unit EU > 1.2 (subtree)
         {"file": "06_bpkad.xlsx", "code": "06.04.01",
-         "name": "Subbidang Akuntansi dan Pelaporan", "eu": 1.41},
+         "name": "Subbidang Akuntansi dan Pelaporan", "eu": 1.42},
         {"file": "10_disdukcapil.xlsx", "code": "10.02.01",
          "name": "Seksi Identitas Penduduk", "eu": 1.41},
         {"file": "12_satpolpp.xlsx", "code": "12.03.01",

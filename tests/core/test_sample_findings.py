@@ -86,3 +86,14 @@ def test_overloaded_and_idle_sections(findings, opd_of_file):
         got = set(zip(rows["opd"], rows["unit_code"], strict=True))
         for u in SAMPLE_STORY[key]:
             assert (opd_of_file[u["file"]], u["code"]) in got, (kind, u)
+
+
+def test_story_eu_values_are_the_computed_ones(sample_eval):
+    """The overloaded (> 1,20) and idle (< 0,50) units the sample was built to show, with EU
+    rounded half up to 2 decimals as the product shows it."""
+    files = dict(zip(sample_eval.opds["file"], sample_eval.opds["opd"], strict=True))
+    units = sample_eval.workload.units.set_index(["opd", "code"])
+    for key, test in (("overloaded_units", lambda eu: eu > 1.2), ("idle_units", lambda eu: eu < 0.5)):
+        for item in SAMPLE_STORY[key]:
+            eu2 = units.loc[(files[item["file"]], item["code"]), "eu2"]
+            assert eu2 == item["eu"] and test(eu2), item
