@@ -114,9 +114,8 @@ class Settings:
         from sotk_core.fmt import fmt_num
 
         return (
-            f"Preset {self.preset} · WKE {fmt_num(self.wke_hours, 0)} jam/tahun "
-            f"({fmt_num(self.wke_minutes, 0)} menit) · pembulatan {self.rounding} · "
-            f"Minggu ×{self.factors['Minggu']}, Hari ×{self.factors['Hari']}"
+            f"{self.preset} · WKE {fmt_num(self.wke_hours, 0)} jam/tahun · pembulatan "
+            f"{self.rounding} · Minggu ×{self.factors['Minggu']}, Hari ×{self.factors['Hari']}"
         )
 
     def as_rows(self) -> list[tuple[str, object, str]]:

@@ -177,7 +177,7 @@ def test_wke_preset_changes_the_need(app, sample_eval):
     assert metric_texts(app, "Pegawai ada")[1] == f"kebutuhan {fmt_num(ev1300.summary['need'])} orang"
     assert metric_texts(app, "EU kota")[0] == fmt_num(ev1300.summary["eu"], 2)
     # the "Dihitung dengan ..." line app.py draws on every page names the preset in use
-    assert any("Preset Permendagri 12/2008 · WKE 1.300 jam/tahun" in c.value for c in app.caption)
+    assert any("Permendagri 12/2008 · WKE 1.300 jam/tahun" in c.value for c in app.caption)
     # the setting survives a page switch (plain session state, not widget state)
     goto(app, "produktivitas")
     o = ev1300.opds.set_index("opd").loc[app.selectbox(key="prod_opd_widget").value]
