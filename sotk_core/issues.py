@@ -49,11 +49,3 @@ class IssueList(list[Issue]):
 
     def has_errors_in(self, file: str, sheet: str) -> bool:
         return any(i.severity == "error" and i.file == file and i.sheet == sheet for i in self)
-
-
-class WorkbookError(Exception):
-    """The product's own error type for input that cannot be used (carries the issues)."""
-
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = issues
-        super().__init__("; ".join(str(i) for i in issues[:3]))

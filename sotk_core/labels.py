@@ -117,7 +117,3 @@ COLUMN_LABELS: dict[str, str] = {
 
 def label(key: str) -> str:
     return COLUMN_LABELS.get(key, key)
-
-
-def labelled(columns: list[str]) -> dict[str, str]:
-    return {c: label(c) for c in columns}

@@ -33,10 +33,6 @@ def parse_upload(data: bytes, file_name: str) -> OpdWorkbook:
     return read_workbook(data, file_name)
 
 
-def sample_files() -> list[tuple[str, bytes]]:
-    return [(p.name, p.read_bytes()) for p in sorted(SAMPLE_DIR.glob("*.xlsx"))]
-
-
 def uploads_key(uploads: dict[str, bytes]) -> str:
     digest = hashlib.sha256()
     for name in sorted(uploads):
