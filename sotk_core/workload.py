@@ -14,13 +14,16 @@ Everything is vectorised over the whole city at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from sotk_core.city import CityData
 from sotk_core.fmt import round_half_up, round_need
 from sotk_core.settings import Settings
+
+if TYPE_CHECKING:  # the reader uses task_minutes; city imports the reader
+    from sotk_core.city import CityData
 
 STATUS_LABELS = {
     "kosong": "Kosong (tanpa pegawai)",
@@ -64,6 +67,7 @@ class WorkloadResult:
 
 
 def task_minutes(tasks: pd.DataFrame, settings: Settings) -> np.ndarray:
+    """Minutes per year of each task: volume × period factor × norma (× 60 for Jam)."""
     factors = settings.factors
     period = tasks["period"].fillna("Tahun").map(factors).fillna(1).to_numpy(dtype="float64")
     mult = np.where(tasks["time_unit"].to_numpy() == "Jam", 60.0, 1.0)

@@ -37,6 +37,7 @@ from sotk_core.workbook.spec import (
     Sheet,
     norm,
 )
+from sotk_core.workload import task_minutes
 
 HEADER_SCAN_ROWS = 15  # headers may sit under a title block
 # A panic inside the Rust parser surfaces as pyo3's PanicException, a BaseException: catch it
@@ -519,10 +520,7 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
     for code, row in _flagged(tasks, unknown, "position", "row"):
         issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
                      f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
-    factors = settings.factors
-    period = tasks["period"].map(lambda p: factors.get(p or "Tahun", 1)).astype("float64")
-    mult = np.where(tasks["time_unit"].to_numpy() == "Jam", 60.0, 1.0)
-    minutes = tasks["volume"].to_numpy() * period.to_numpy() * tasks["norma"].to_numpy() * mult
+    minutes = task_minutes(tasks, settings)
     limit = settings.hours_as_minutes_factor * settings.wke_minutes
     with np.errstate(invalid="ignore"):
         big = np.flatnonzero(minutes > limit)
