@@ -25,7 +25,7 @@ from sotk_core.settings import ROUNDING_LABELS, ROUNDING_MODES
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU
 from sotk_ui import scenarios as sc
 from sotk_ui import state
-from sotk_ui.data import current_city
+from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.widgets import chart, opd_picker, run_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -246,7 +246,7 @@ def _side_by_side(w: sc.WhatIf, opd: str) -> None:
     st.markdown("**Jabatan**")
     _delta_table(changed_pos if only else positions, ["existing", "need", "ej2", "pj"],
                  "whatif_positions")
-    bal = compare_balance(w.city, w.base, w.scen_city, w.scen)
+    bal = compare_balance(w.city, w.base, w.scen_city, w.scen, current_evaluation().balance)
     with st.expander("Keseimbangan beban kerja: saat ini vs simulasi"):
         def shown(metric: str, value: object) -> str:
             if isinstance(value, str):

@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from sotk_core.balance import compute_balance
+from sotk_core.balance import BalanceResult, compute_balance
 from sotk_core.city import CityData
 from sotk_core.labels import label
 from sotk_core.workload import WorkloadResult
@@ -144,9 +144,11 @@ _BALANCE_SUMMARY = [("staff_outside", "Pegawai di luar rentang EJ seimbang (oran
 
 
 def compare_balance(base_city: CityData, base: WorkloadResult, scen_city: CityData,
-                    scen: WorkloadResult) -> pd.DataFrame:
-    """Workload balance (domain.md §5) before and after (sotk_core.balance)."""
-    b = compute_balance(base_city, base, base.settings)
+                    scen: WorkloadResult, base_balance: BalanceResult | None = None
+                    ) -> pd.DataFrame:
+    """Workload balance (domain.md §5) before and after (sotk_core.balance). Pass the
+    baseline's `base_balance` when it is already computed (Evaluation.balance)."""
+    b = base_balance or compute_balance(base_city, base, base.settings)
     s = compute_balance(scen_city, scen, scen.settings)
     rows = [(k, lab, b.summary.get(k), s.summary.get(k)) for k, lab in _BALANCE_SUMMARY]
     bl, sl = b.levels.set_index("level"), s.levels.set_index("level")
