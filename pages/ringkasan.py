@@ -44,7 +44,7 @@ def body() -> None:
     if len(ev.maturity.opd):
         chart(charts.maturity_ranking(opds, ev.settings), "ring_maturity", "peringkat_kematangan")
 
-    findings = getattr(ev, "findings", None)
+    findings = ev.findings
     if findings is not None and len(findings):
         st.subheader("Temuan utama")
         findings_table(findings.head(8), key="ring_findings")

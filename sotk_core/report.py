@@ -55,7 +55,7 @@ def build_report(ev: Evaluation) -> dict[str, object]:
         "positions": positions,
         "issues": [i.to_dict() for i in ev.city.issues],
     }
-    findings = getattr(ev, "findings", None)
+    findings = ev.findings
     if findings is not None:
         report["findings"] = [{k: _clean(v) for k, v in r.items()}
                               for r in findings.to_dict(orient="records")]
