@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import city_paths, timed  # noqa: E402
-from sotk_core.city import CityData, load_paths  # noqa: E402
+from sotk_core.base.settings import Settings  # noqa: E402
+from sotk_core.model.city import CityData, load_paths  # noqa: E402
+from sotk_core.model.workload import compute_workload  # noqa: E402
 from sotk_core.scenario import (  # noqa: E402
     AddPosition,
     MoveStaff,
@@ -32,8 +34,6 @@ from sotk_core.scenario import (  # noqa: E402
     apply,
     city_index,
 )
-from sotk_core.settings import Settings  # noqa: E402
-from sotk_core.workload import compute_workload  # noqa: E402
 
 TARGET_MS = 100.0
 

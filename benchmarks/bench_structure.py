@@ -18,10 +18,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import city_paths, timed  # noqa: E402
 from sotk_core import Settings, load_paths  # noqa: E402
-from sotk_core.balance import compute_balance  # noqa: E402
-from sotk_core.findings import build_findings  # noqa: E402
-from sotk_core.structure import compute_structure  # noqa: E402
-from sotk_core.workload import compute_workload  # noqa: E402
+from sotk_core.model.balance import compute_balance  # noqa: E402
+from sotk_core.model.findings import build_findings  # noqa: E402
+from sotk_core.model.structure import compute_structure  # noqa: E402
+from sotk_core.model.workload import compute_workload  # noqa: E402
 
 N_OPD, N_TASKS = 40, 100_000
 TARGET_S = 0.5

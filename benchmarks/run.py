@@ -32,7 +32,7 @@ def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
     import pandas as pd
 
     from sotk_core import Settings, evaluate, load_files
-    from sotk_core.workload import compute_workload
+    from sotk_core.model.workload import compute_workload
 
     paths = city_paths(n_opd, n_opd * TASKS_PER_OPD)
     files = [(p.name, p.read_bytes()) for p in paths]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sotk_core import charts
-from sotk_core.fmt import fmt_num
+from sotk_core.base.fmt import fmt_num
+from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, findings_table, kpis, opd_picker, run_page, table

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sotk_core import charts
-from sotk_core.balance import idle_positions, idle_units, overloaded_positions, overloaded_units
-from sotk_core.fmt import fmt_num, fmt_pct
+from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.model.balance import (
+    idle_positions,
+    idle_units,
+    overloaded_positions,
+    overloaded_units,
+)
+from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, kpis, run_page, table
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sotk_core import charts
-from sotk_core.fmt import fmt_num
-from sotk_core.workload import STATUS_LABELS
+from sotk_core.base.fmt import fmt_num
+from sotk_core.model.workload import STATUS_LABELS
+from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table

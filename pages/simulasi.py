@@ -5,9 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sotk_core import charts
-from sotk_core.fmt import fmt_num, fmt_pct
+from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.base.settings import ROUNDING_LABELS, ROUNDING_MODES
+from sotk_core.present import charts
 from sotk_core.scenario import (
+    MATCH_LABELS,
+    SCOPE_LABELS,
     AddPosition,
     MoveStaff,
     NewTask,
@@ -17,11 +20,13 @@ from sotk_core.scenario import (
     SetSettings,
     SetTaskNorma,
     SetTaskVolume,
+    compare,
+    compare_balance,
+    compare_city,
+    scenario_from_xlsx,
+    scenario_to_xlsx,
+    suggest_moves,
 )
-from sotk_core.scenario_compare import compare, compare_balance, compare_city
-from sotk_core.scenario_io import scenario_from_xlsx, scenario_to_xlsx
-from sotk_core.scenario_suggest import MATCH_LABELS, SCOPE_LABELS, suggest_moves
-from sotk_core.settings import ROUNDING_LABELS, ROUNDING_MODES
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU
 from sotk_ui import scenarios as sc
 from sotk_ui import state

@@ -11,11 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from sotk_core.city import load_files
-from sotk_core.evaluate import evaluate
-from sotk_core.fmt import fmt_num
-from sotk_core.report import build_report
-from sotk_core.settings import ROUNDING_MODES, Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import ROUNDING_MODES, Settings
+from sotk_core.model.city import load_files
+from sotk_core.model.evaluate import evaluate
+from sotk_core.present.report import build_report
 from sotk_core.workbook.writer import write_template
 
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ev = evaluate(city, settings)
     report = build_report(ev)
     if args.output:
-        from sotk_core.export import results_workbook_bytes
+        from sotk_core.present.xlsx import results_workbook_bytes
 
         Path(args.output).write_bytes(results_workbook_bytes(ev))
     if args.json:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from sotk_core.city import CityData, build_city
-from sotk_core.evaluate import Evaluation, evaluate
-from sotk_core.settings import Settings
+from sotk_core.base.settings import Settings
+from sotk_core.model.city import CityData, build_city
+from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.workbook import OpdWorkbook, read_workbook
 from sotk_ui import state
 

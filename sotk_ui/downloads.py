@@ -10,10 +10,10 @@ from collections.abc import Callable, Hashable
 import plotly.graph_objects as go
 import streamlit as st
 
-from sotk_core.charts import to_png, to_svg
-from sotk_core.evaluate import Evaluation
-from sotk_core.export import results_workbook_bytes
-from sotk_core.notes import note_key
+from sotk_core.model.evaluate import Evaluation
+from sotk_core.model.notes import note_key
+from sotk_core.present.charts import to_png, to_svg
+from sotk_core.present.xlsx import results_workbook_bytes
 from sotk_core.scenario import Scenario
 from sotk_ui import state
 from sotk_ui.data import current_city

@@ -1,5 +1,5 @@
 """FGD notes in the app: type a note or decision against an OPD or a unit from any page; the
-notes live in `state.NOTES` (plain dicts, see sotk_core.notes) and survive page switches.
+notes live in `state.NOTES` (plain dicts, see sotk_core.model.notes) and survive page switches.
 
 `notes_widget(opd, units, key)` draws the form and the notes of that scope (in an expander,
 or in the caller's container); `notes_files(key)` offers the notes as .xlsx/.json and merges
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from sotk_core.notes import (
+from sotk_core.model.notes import (
     KIND_LABELS,
     KINDS,
     NotesError,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import (
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import (
     CUSTOM_PRESET,
     ROUNDING_LABELS,
     ROUNDING_MODES,

@@ -1,4 +1,4 @@
-"""Presentation mode: one slide of the city deck (sotk_core.deck) at a time, full width, big
+"""Presentation mode: one slide of the city deck (sotk_core.present.deck) at a time, full width, big
 type, no sidebar; previous/next (keys ← →), a slide counter, "Lompat ke OPD", and two small
 popovers: deck options and downloads ("Opsi"), FGD notes for the slide's OPD ("Catatan").
 
@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from sotk_core.charts import to_png, to_svg
-from sotk_core.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
-from sotk_core.deck import Slide, build_deck, deck_opds, opd_start
-from sotk_core.evaluate import Evaluation
-from sotk_core.export import results_workbook_bytes
-from sotk_core.notes import note_key, notes_for
-from sotk_core.pdf import deck_pdf, minutes_pdf
+from sotk_core.model.evaluate import Evaluation
+from sotk_core.model.notes import note_key, notes_for
+from sotk_core.present.charts import to_png, to_svg
+from sotk_core.present.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
+from sotk_core.present.deck import Slide, build_deck, deck_opds, opd_start
+from sotk_core.present.pdf import deck_pdf, minutes_pdf
+from sotk_core.present.xlsx import results_workbook_bytes
 from sotk_ui import state
 from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.downloads import PDF, PNG, SVG, XLSX, active_scenario, fingerprint, on_demand

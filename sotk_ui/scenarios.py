@@ -1,6 +1,6 @@
 """What-if state for the Simulasi page: named scenarios in session state, applied and memoised.
 
-A scenario is the baseline plus a list of changes (sotk_core.scenario); the data are never
+A scenario is the baseline plus a list of changes (sotk_core.scenario.core); the data are never
 copied into session state, only the small change records.
 """
 
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from sotk_core.city import CityData
-from sotk_core.scenario import Change, Scenario, ScenarioError, scenario_workload
-from sotk_core.settings import Settings
-from sotk_core.workload import WorkloadResult
+from sotk_core.base.settings import Settings
+from sotk_core.model.city import CityData
+from sotk_core.model.workload import WorkloadResult
+from sotk_core.scenario import Change, Scenario, ScenarioError, run_scenario
 from sotk_ui import state
 from sotk_ui.data import current_city, current_evaluation
 
@@ -110,7 +110,9 @@ def compute(scenario: Scenario | None = None) -> WhatIf:
     if memo_key not in memo:
         for old in [k for k in memo if k[0] == "whatif"][:-4]:
             memo.pop(old, None)
-        scen_city, scen_settings, scen = scenario_workload(city, scenario, settings)
-        memo[memo_key] = WhatIf(scenario.name, scenario, city, settings, ev.workload, scen_city,
-                                scen_settings, scen)
-    return memo[memo_key]
+        memo[memo_key] = run_scenario(city, scenario, settings)
+    run = memo[memo_key]
+    if run.error is not None:
+        raise ScenarioError(run.error)
+    return WhatIf(scenario.name, scenario, city, settings, ev.workload, run.city, run.settings,
+                  run.workload)

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from sotk_core.settings import Settings
+from sotk_core.base.settings import Settings
 
 SOURCE = "sotk_source"  # "sample" | "upload"
 UPLOADS = "sotk_uploads"  # dict[file name, bytes] of this session only

@@ -11,9 +11,9 @@ import streamlit as st
 from streamlit.errors import FragmentHandledException
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from sotk_core.fmt import fmt_num
-from sotk_core.issues import Issue
-from sotk_core.labels import label
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.issues import Issue
+from sotk_core.base.labels import label
 from sotk_ui import state
 from sotk_ui.downloads import image_menu
 

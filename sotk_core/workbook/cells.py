@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 
+from sotk_core.base.fmt import fmt_num
 from sotk_core.workbook.spec import norm
 
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!",
@@ -132,7 +133,6 @@ def parse_enum(value: object, choices: tuple[str, ...]) -> tuple[str | None, str
 def fmt_cell(value: float) -> str:
     """A number as it appears in a message: Indonesian style, up to 2 decimals (huge values
     such as 1e+28 in 6 significant digits: Decimal formatting cannot hold them)."""
-    from sotk_core.fmt import fmt_num
 
     v = float(value)
     if not math.isfinite(v) or abs(v) >= 1e15:

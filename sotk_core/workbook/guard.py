@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from xml.etree import ElementTree
 
-from sotk_core.fmt import fmt_num
-from sotk_core.issues import IssueList
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.issues import IssueList
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .streamlit/config.toml
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024

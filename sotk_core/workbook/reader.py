@@ -16,11 +16,10 @@ import numpy as np
 import pandas as pd
 import python_calamine as pc
 
-from sotk_core.fmt import fmt_num
-from sotk_core.issues import Issue, IssueList
-from sotk_core.kelembagaan import parse_subdimension
-from sotk_core.maturity import VARIABLES, parse_variable
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.formulas import task_minutes
+from sotk_core.base.issues import Issue, IssueList
+from sotk_core.base.settings import Settings
 from sotk_core.workbook import cells
 from sotk_core.workbook.guard import Container, UnreadableSheet, check_container, column_letter
 from sotk_core.workbook.spec import (
@@ -37,7 +36,7 @@ from sotk_core.workbook.spec import (
     Sheet,
     norm,
 )
-from sotk_core.workload import task_minutes
+from sotk_core.workbook.vocab import VARIABLES, parse_subdimension, parse_variable
 
 HEADER_SCAN_ROWS = 15  # headers may sit under a title block
 # A panic inside the Rust parser surfaces as pyo3's PanicException, a BaseException: catch it

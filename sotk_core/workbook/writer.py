@@ -9,8 +9,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from sotk_core.maturity import VARIABLES
 from sotk_core.workbook.spec import ALL_SHEETS, PROFIL, PROFILE_FIELDS, TABLE_SHEETS, Sheet
+from sotk_core.workbook.vocab import VARIABLES
 
 TEMPLATE_VERSION = "v1"
 _MAX_VALIDATION_ROW = 5000

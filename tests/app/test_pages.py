@@ -14,8 +14,8 @@ import re
 import pandas as pd
 import pytest
 
-from sotk_core.fmt import fmt_num, fmt_pct
-from sotk_core.labels import label
+from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.base.labels import label
 from tests.app.helpers import (
     PAGES,
     array,

@@ -1,7 +1,7 @@
 """AppTest of presentation mode, FGD notes and the take-away downloads.
 
 Deck of the sample city (15 OPDs): 9 city slides + 5 slides per OPD section = 84 slides
-(sotk_core.deck: CITY_SLIDES + OPD_SLIDES × OPDs). Dinas Kesehatan is the 8th OPD in file
+(sotk_core.present.deck: CITY_SLIDES + OPD_SLIDES × OPDs). Dinas Kesehatan is the 8th OPD in file
 order, so its section starts at slide 9 + 5 × 7 + 1 = 45.
 """
 
@@ -19,8 +19,8 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from sotk_core import Settings, evaluate, load_paths
-from sotk_core.deck import CITY_SLIDES, OPD_SLIDES, build_deck, opd_start
-from sotk_core.notes import notes_from_bytes
+from sotk_core.model.notes import notes_from_bytes
+from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, build_deck, opd_start
 from sotk_core.scenario import MoveStaff, Scenario
 from sotk_ui import state
 from tests.app.helpers import XLSX, assert_clean, goto

@@ -18,10 +18,10 @@ import copy
 import pytest
 from builders import TASKS, opd_bytes
 
-from sotk_core.city import load_files
-from sotk_core.evaluate import evaluate
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
+from sotk_core.model.city import load_files
+from sotk_core.model.evaluate import evaluate
 from sotk_ui import state
 from tests.app.helpers import (
     PAGES,

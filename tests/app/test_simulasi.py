@@ -9,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sotk_core import Settings, evaluate, load_paths
-from sotk_core.fmt import fmt_num
-from sotk_core.scenario import MoveStaff, Scenario, scenario_workload
-from sotk_core.scenario_compare import compare
+from sotk_core.base.fmt import fmt_num
+from sotk_core.scenario import MoveStaff, Scenario, compare, scenario_workload
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -22,11 +22,11 @@ import pytest
 import python_calamine as pc
 
 from sotk_core import Settings
-from sotk_core.city import load_files
-from sotk_core.issues import IssueList
+from sotk_core.base.issues import IssueList
+from sotk_core.model.city import load_files
+from sotk_core.model.workload import compute_workload
 from sotk_core.workbook import guard, read_workbook
 from sotk_core.workbook import reader as reader_module
-from sotk_core.workload import compute_workload
 from tests.builders import opd_bytes
 from tests.data.make_corpus import CASES, Case, build_corpus
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings, build_city, evaluate, read_workbook
-from sotk_core.balance import (
+from sotk_core.model.balance import (
     cv,
     gini,
     grouped_spread,

@@ -1,4 +1,4 @@
-"""Figure builders (sotk_core.charts), checked on the figure JSON against hand computations.
+"""Figure builders (sotk_core.present.charts), checked on the figure JSON against hand computations.
 
 City of two OPDs built from tests/builders.py (WKE 1,250 h):
 
@@ -27,9 +27,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from sotk_core import Settings, build_city, charts, evaluate, read_workbook
-from sotk_core.charts import theme
-from sotk_core.kelembagaan import SUBDIMENSIONS
+from sotk_core import Settings, build_city, evaluate, read_workbook
+from sotk_core.model.kelembagaan import SUBDIMENSIONS
+from sotk_core.present import charts
+from sotk_core.present.charts import theme
 from tests.builders import MATURITY, POSITIONS, opd_bytes
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -456,7 +457,7 @@ def test_png_and_svg_export(ev):
 
 
 def test_export_without_browser_raises_in_indonesian(monkeypatch):
-    from sotk_core.charts import export
+    from sotk_core.present.charts import export
 
     monkeypatch.setattr(export, "CHROMIUM", "/nonexistent/chromium")
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")

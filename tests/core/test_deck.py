@@ -1,4 +1,4 @@
-"""The presentation deck (sotk_core.deck, sotk_core.charts.deck), checked by hand.
+"""The presentation deck (sotk_core.present.deck, sotk_core.present.charts.deck), checked by hand.
 
 Dinas Uji (tests/builders.py, WKE 1.250 jam): Σ existing 1+1+2+1+1+3+1+0 = 10, Σ need
 1+1+1+1+1+2+1+3 = 11; surplus J03 +1, J06 +1 = 2; shortage J08 3 (vacant: 0 staff, need 3).
@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from sotk_core import Settings, build_city, evaluate, read_workbook
-from sotk_core.charts.deck import ROWS_PER_SLIDE, extreme_units, fit_slide, need_vs_existing
-from sotk_core.deck import (
+from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, fit_slide, need_vs_existing
+from sotk_core.present.deck import (
     CITY_SLIDES,
     OPD_SLIDES,
     SCENARIO_SLIDES,

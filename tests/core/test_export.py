@@ -1,4 +1,4 @@
-"""The results workbook (sotk_core.export) opened with openpyxl, and chart images.
+"""The results workbook (sotk_core.present.xlsx) opened with openpyxl, and chart images.
 
 Dinas Uji (tests/builders.py, WKE 1.250 jam): Σ existing 10, Σ need 11, Σ need_raw 10.384 ->
 EU 1.0384 -> 1,04 (PU A); maturity 11 × verified 3 = 33 (Sedang).
@@ -15,10 +15,11 @@ import struct
 import openpyxl
 import pytest
 
-from sotk_core import Settings, charts, evaluate
-from sotk_core.export import OPD_COLS, results_workbook_bytes
-from sotk_core.labels import label
-from sotk_core.notes import make_note
+from sotk_core import Settings, evaluate
+from sotk_core.base.labels import label
+from sotk_core.model.notes import make_note
+from sotk_core.present import charts
+from sotk_core.present.xlsx import OPD_COLS, results_workbook_bytes
 from sotk_core.scenario import MoveStaff, Scenario
 
 BASE_SHEETS = ["Kota", "Grafik", "OPD", "Unit", "Jabatan", "Kematangan", "Temuan",

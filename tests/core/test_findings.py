@@ -17,9 +17,9 @@ import openpyxl
 import pytest
 
 from sotk_core import Settings, build_city, evaluate, read_workbook
-from sotk_core.export import results_workbook_bytes
-from sotk_core.findings import COLUMNS, KINDS, SEVERITIES
-from sotk_core.report import build_report
+from sotk_core.model.findings import COLUMNS, KINDS, SEVERITIES
+from sotk_core.present.report import build_report
+from sotk_core.present.xlsx import results_workbook_bytes
 from tests.builders import POSITIONS, opd_bytes
 
 

@@ -6,14 +6,14 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings
-from sotk_core.kelembagaan import (
+from sotk_core.model.kelembagaan import (
     SUBDIMENSIONS,
     compute_kelembagaan,
     rank_of,
     sakip_grade,
     subdimension_score,
 )
-from sotk_core.maturity import compute_maturity, maturity_category, parse_variable
+from sotk_core.model.maturity import compute_maturity, maturity_category, parse_variable
 
 S = Settings()
 

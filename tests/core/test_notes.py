@@ -1,4 +1,4 @@
-"""FGD notes (sotk_core.notes): new notes, merging without duplicates, .xlsx/.json round trip."""
+"""FGD notes (sotk_core.model.notes): new notes, merging without duplicates, .xlsx/.json round trip."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from sotk_core.notes import (
+from sotk_core.model.notes import (
     SHEET,
     NotesError,
     make_note,

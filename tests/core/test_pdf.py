@@ -1,4 +1,4 @@
-"""PDFs to take away (sotk_core.pdf): the deck, one page per slide, and the berita acara.
+"""PDFs to take away (sotk_core.present.pdf): the deck, one page per slide, and the berita acara.
 
 Dinas Uji alone: the deck has 9 city slides + 5 slides of its section = 14 slides -> 14 pages;
 the berita acara has a cover page + 1 page per OPD section = 2 pages.
@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
-from sotk_core.deck import CITY_SLIDES, OPD_SLIDES, build_deck
-from sotk_core.notes import make_note
-from sotk_core.pdf import deck_pdf, minutes_pdf, tanggal
+from sotk_core.model.notes import make_note
+from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, build_deck
+from sotk_core.present.pdf import deck_pdf, minutes_pdf, tanggal
 
 PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 

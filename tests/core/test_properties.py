@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sotk_core import Settings
-from sotk_core.city import build_city
-from sotk_core.fmt import fmt_num, round_half_up
-from sotk_core.issues import IssueList
+from sotk_core.base.fmt import fmt_num, round_half_up
+from sotk_core.base.issues import IssueList
+from sotk_core.model.city import build_city
+from sotk_core.model.workload import compute_workload
 from sotk_core.workbook import OpdWorkbook, guard, read_workbook
 from sotk_core.workbook.spec import (
     JENIS_JABATAN,
@@ -37,7 +38,6 @@ from sotk_core.workbook.spec import (
     TIPE,
 )
 from sotk_core.workbook.writer import workbook_bytes
-from sotk_core.workload import compute_workload
 from tests.builders import opd_bytes
 from tests.data.make_corpus import GridBook, rezip
 

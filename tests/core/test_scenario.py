@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings, build_city, load_files, read_workbook
+from sotk_core.model.workload import compute_workload
 from sotk_core.scenario import (
     AddPosition,
     MoveStaff,
@@ -27,19 +28,18 @@ from sotk_core.scenario import (
     SetTaskNorma,
     SetTaskVolume,
     apply,
-    scenario_workload,
-    validate,
-)
-from sotk_core.scenario_compare import (
     changed_only,
     compare,
     compare_balance,
     compare_city,
     compare_labels,
+    scenario_changes_frame,
+    scenario_from_xlsx,
+    scenario_to_xlsx,
+    scenario_workload,
+    suggest_moves,
+    validate,
 )
-from sotk_core.scenario_io import scenario_changes_frame, scenario_from_xlsx, scenario_to_xlsx
-from sotk_core.scenario_suggest import suggest_moves
-from sotk_core.workload import compute_workload
 from tests.builders import POSITIONS, UNITS, opd_bytes
 
 OPD = "Dinas Uji"

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings, build_city, evaluate, read_workbook
-from sotk_core.structure import (
+from sotk_core.model.structure import (
     SPAN_BUCKETS,
     classify_urusan,
     mapped_type,
@@ -150,7 +150,7 @@ def test_default_limits_table_is_package_data_with_domain_values():
 def test_limits_file_says_it_is_a_default_to_verify():
     from importlib import resources
 
-    text = resources.files("sotk_core").joinpath("data", "size_limits.csv").read_text("utf-8")
+    text = resources.files("sotk_core.model").joinpath("data", "size_limits.csv").read_text("utf-8")
     assert "default; verify against PP 18/2016 and later amendments" in text
 
 

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from sotk_core import Settings, build_city, evaluate, read_workbook
-from sotk_core.fmt import round_half_up, round_need
-from sotk_core.workload import grade, grade_one
+from sotk_core.base.fmt import round_half_up, round_need
+from sotk_core.base.formulas import grade, grade_one
 from tests.builders import POSITIONS, UNITS, opd_bytes
 
 

@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import xlsxwriter  # noqa: E402
 
-from sotk_core.issues import IssueList  # noqa: E402
+from sotk_core.base.issues import IssueList  # noqa: E402
 from sotk_core.workbook.guard import OLE_MAGIC, check_container  # noqa: E402
 from sotk_core.workbook.spec import BEBAN_KERJA, JABATAN, PROFIL, PROFILE_FIELDS, UNIT  # noqa: E402
 from tests.builders import MATURITY, POSITIONS, PROFILE, TASKS, UNITS, opd_bytes  # noqa: E402

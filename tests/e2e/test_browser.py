@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from builders import TASKS, opd_bytes
 
-from sotk_core.fmt import fmt_num
+from sotk_core.base.fmt import fmt_num
 from tests.e2e.conftest import (
     PATHS,
     choose,

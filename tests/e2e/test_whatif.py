@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from sotk_core import Settings, evaluate, load_paths
-from sotk_core.fmt import fmt_num
-from sotk_core.scenario import MoveStaff, Scenario, scenario_workload
-from sotk_core.scenario_compare import compare
+from sotk_core.base.fmt import fmt_num
+from sotk_core.scenario import MoveStaff, Scenario, compare, scenario_workload
 from tests.e2e.conftest import choose, error_texts, metric_values, open_app, shot, wait_for_app
 
 ROOT = Path(__file__).resolve().parents[2]

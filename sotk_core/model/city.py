@@ -1,0 +1,194 @@
+"""A city: the validated OPD workbooks merged into one set of frames, keyed by OPD name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sotk_core.base.issues import Issue
+from sotk_core.base.settings import Settings
+from sotk_core.workbook.reader import OpdWorkbook, read_workbook
+
+OPD_COLUMNS = ["opd", "file", "abbr", "jenis", "tipe", "skor", "urusan", "tahun", "penataan",
+               "sakip", "has_maturity", "has_kelembagaan"]
+
+
+@dataclass(frozen=True)
+class CityData:
+    """Everything the computations need. Frames carry an `opd` column (the OPD name).
+
+    units:     opd, code, name, kind, parent, uid, parent_uid, depth
+    positions: opd, code, name, unit, kind, grade, existing, retiring, pid, unit_uid
+    tasks:     opd, position, task, output, volume, period, norma, time_unit, pid, row
+    """
+
+    opds: pd.DataFrame
+    units: pd.DataFrame
+    positions: pd.DataFrame
+    tasks: pd.DataFrame
+    maturity: pd.DataFrame
+    kelembagaan: pd.DataFrame
+    workbooks: tuple[OpdWorkbook, ...] = field(default=())
+    extra_issues: tuple[Issue, ...] = field(default=())
+    name: str = "Kota"
+    # Derived lookups (ancestors, scenario index) computed once per city object. A dict the
+    # frozen object holds, never part of equality; `with_frames` keeps what stays valid.
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """The value cached under `key`, built on first use."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    @property
+    def issues(self) -> list[Issue]:
+        return [i for wb in self.workbooks for i in wb.issues] + list(self.extra_issues)
+
+    @property
+    def opd_names(self) -> list[str]:
+        return self.opds["opd"].tolist()
+
+    @property
+    def ancestors(self) -> pd.DataFrame:
+        """(uid, ancestor_uid) for every unit and each unit above it, itself included."""
+        return self.memo("ancestors", self._ancestors)
+
+    def _ancestors(self) -> pd.DataFrame:
+        parent = self.units["parent_uid"].to_numpy()
+        uids = self.units["uid"].to_numpy()
+        pairs_u, pairs_a = [uids], [uids]
+        current = uids.copy()
+        for _ in range(64):
+            current = np.where(current >= 0, parent[np.clip(current, 0, None)], -1)
+            keep = current >= 0
+            if not keep.any():
+                break
+            pairs_u.append(uids[keep])
+            pairs_a.append(current[keep])
+            current = np.where(keep, current, -1)
+        return pd.DataFrame({"uid": np.concatenate(pairs_u), "ancestor": np.concatenate(pairs_a)})
+
+    def with_frames(self, **frames: pd.DataFrame) -> CityData:
+        """A copy with some frames replaced (scenarios); structure caches are kept if the
+        units did not change."""
+        new = replace(self, **frames, _memo={})  # type: ignore[arg-type]
+        if "units" not in frames and "ancestors" in self._memo:
+            new._memo["ancestors"] = self._memo["ancestors"]
+        return new
+
+
+def _stack(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    parts = [f.assign(opd=n) for f, n in zip(frames, names, strict=True)]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    cols = ["opd", *[c for c in out.columns if c != "opd"]]
+    return out.loc[:, cols] if len(out.columns) else out
+
+
+def build_city(books: Iterable[OpdWorkbook], name: str = "Kota") -> CityData:
+    """Merge workbooks; those with errors are kept (for their issues) but not computed. The
+    same OPD name twice: the first file wins and the later one gets an error."""
+    books = list(books)
+    usable: list[OpdWorkbook] = []
+    seen: dict[str, str] = {}
+    extra: list[Issue] = []
+    for wb in books:
+        if not wb.ok:
+            continue
+        if wb.name in seen:
+            extra.append(Issue("error", wb.file, "Profil", None, "Nilai",
+                               f"OPD '{wb.name}' sudah dimuat dari file '{seen[wb.name]}'; "
+                               f"file '{wb.file}' diabaikan (file pertama yang dipakai)."))
+            continue
+        seen[wb.name] = wb.file
+        usable.append(wb)
+    names = [wb.name for wb in usable]
+
+    opds = pd.DataFrame([
+        {"opd": wb.name, "file": wb.file, "abbr": wb.profile.get("abbr") or wb.name,
+         "jenis": wb.profile.get("jenis"), "tipe": wb.profile.get("tipe"),
+         "skor": wb.profile.get("skor"), "urusan": wb.profile.get("urusan") or [],
+         "tahun": wb.profile.get("tahun"), "penataan": wb.profile.get("penataan"),
+         "sakip": wb.profile.get("sakip"), "has_maturity": wb.maturity is not None,
+         "has_kelembagaan": wb.kelembagaan is not None}
+        for wb in usable
+    ], columns=OPD_COLUMNS)
+
+    units = _stack([wb.units for wb in usable], names)
+    positions = _stack([wb.positions for wb in usable], names)
+    tasks = _stack([wb.tasks for wb in usable], names)
+    maturity = _stack([wb.maturity for wb in usable if wb.maturity is not None],
+                      [wb.name for wb in usable if wb.maturity is not None])
+    kel = _stack([wb.kelembagaan for wb in usable if wb.kelembagaan is not None],
+                 [wb.name for wb in usable if wb.kelembagaan is not None])
+    if maturity.empty:
+        maturity = pd.DataFrame(columns=["opd", "variable", "self_level", "verified_level",
+                                         "evidence", "row"])
+    if kel.empty:
+        kel = pd.DataFrame(columns=["opd", "subdimension", "item", "answer", "row"])
+
+    units, positions, tasks = _index(units, positions, tasks)
+    return CityData(opds=opds, units=units, positions=positions, tasks=tasks, maturity=maturity,
+                    kelembagaan=kel, workbooks=tuple(books), extra_issues=tuple(extra), name=name)
+
+
+def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame
+           ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Integer ids across the city: uid per unit, pid per position, depth per unit."""
+    if units.empty:
+        units = pd.DataFrame(columns=["opd", "code", "name", "kind", "parent", "row"])
+    units = units.reset_index(drop=True)
+    units["uid"] = np.arange(len(units), dtype="int64")
+    key = pd.MultiIndex.from_frame(units[["opd", "code"]])
+    uid_of = pd.Series(units["uid"].to_numpy(), index=key)
+    pkey = pd.MultiIndex.from_arrays([units["opd"], units["parent"]])
+    units["parent_uid"] = uid_of.reindex(pkey).fillna(-1).astype("int64").to_numpy()
+    parent = units["parent_uid"].to_numpy()
+    depth = np.ones(len(units), dtype="int64")
+    current = parent.copy()
+    for _ in range(64):
+        has = current >= 0
+        if not has.any():
+            break
+        depth += has
+        current = np.where(has, parent[np.clip(current, 0, None)], -1)
+    units["depth"] = depth
+
+    if positions.empty:
+        positions = pd.DataFrame(columns=["opd", "code", "name", "unit", "kind", "grade",
+                                          "existing", "retiring", "row"])
+    positions = positions.reset_index(drop=True)
+    positions["pid"] = np.arange(len(positions), dtype="int64")
+    ukey = pd.MultiIndex.from_arrays([positions["opd"], positions["unit"]])
+    positions["unit_uid"] = uid_of.reindex(ukey).fillna(-1).astype("int64").to_numpy()
+    positions["existing"] = positions["existing"].astype("float64")
+
+    if tasks.empty:
+        tasks = pd.DataFrame(columns=["opd", "position", "task", "output", "volume", "period",
+                                      "norma", "time_unit", "row"])
+    tasks = tasks.reset_index(drop=True)
+    pid_of = pd.Series(positions["pid"].to_numpy(),
+                       index=pd.MultiIndex.from_frame(positions[["opd", "code"]]))
+    tkey = pd.MultiIndex.from_arrays([tasks["opd"], tasks["position"]])
+    tasks["pid"] = pid_of.reindex(tkey).fillna(-1).astype("int64").to_numpy()
+    for col in ("volume", "norma"):
+        tasks[col] = tasks[col].astype("float64")
+    return units, positions, tasks
+
+
+def load_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
+               name: str = "Kota") -> CityData:
+    """Read (file name, bytes) pairs into a city; one bad file never stops the others."""
+    settings = settings or Settings()
+    return build_city([read_workbook(data, fname, settings) for fname, data in files], name=name)
+
+
+def load_paths(paths: Iterable[str | Path], settings: Settings | None = None,
+               name: str = "Kota") -> CityData:
+    paths = [Path(p) for p in paths]
+    return load_files(((p.name, p.read_bytes()) for p in paths), settings, name=name)

@@ -1,0 +1,226 @@
+"""Workload balance figures (domain.md §5): how staff spread over EJ bands and how the
+hours per head differ between units of one level."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.base.settings import Settings
+from sotk_core.present.charts._util import HOVER, axis_labels, fmts, for_opd
+from sotk_core.present.charts.theme import (
+    BAND_COLORS,
+    BAND_ORDER,
+    BLUISH_GREEN,
+    GREY,
+    SIZES,
+    TEXT_COLOR,
+    apply_theme,
+    band_names,
+    band_of,
+    rows_height,
+    value_range,
+    wrap,
+)
+
+LEVEL_NAMES = {1: "OPD", 2: "bidang/bagian", 3: "seksi/subbagian"}
+
+
+def ej_bins(settings: Settings | None = None, over_split: float = 1.20
+            ) -> list[tuple[str, float, float, str]]:
+    """(label, lower inclusive, upper exclusive, grade) of the EJ histogram, on EJ rounded to
+    2 decimals: < 0,50 | 0,50–0,69 | 0,70–0,89 | 0,90–1,00 | 1,01–1,20 | > 1,20."""
+    b = {g: lo for g, _, lo in (settings or Settings()).ej_bands}
+
+    def f(x: float) -> str:
+        return fmt_num(x, 2)
+
+    step = 0.01  # EJ is rounded to 2 decimals before grading
+    return [
+        (f"< {f(b['D'])}", -np.inf, b["D"], "E"),
+        (f"{f(b['D'])}–{f(b['C'] - step)}", b["D"], b["C"], "D"),
+        (f"{f(b['C'])}–{f(b['B'] - step)}", b["C"], b["B"], "C"),
+        (f"{f(b['B'])}–{f(b['A'])}", b["B"], b["A"] + step / 2, "B"),
+        (f"{f(b['A'] + step)}–{f(over_split)}", b["A"] + step / 2, over_split + step / 2, "A"),
+        (f"> {f(over_split)}", over_split + step / 2, np.inf, "A"),
+    ]
+
+
+def ej_histogram(positions: pd.DataFrame, settings: Settings | None = None, *,
+                 opd: str | None = None, over_split: float = 1.20,
+                 title: str | None = None) -> go.Figure:
+    """Staff (orang, not positions) by EJ bin, bars coloured by band, the balanced band
+    0,70–1,00 shaded and labelled with its share of staff. Vacant positions have no EJ and are
+    counted in a note instead.
+
+    positions: `WorkloadResult.positions` (ej2, existing, status); opd: one OPD or the city.
+    """
+    st = settings or Settings()
+    df = for_opd(positions, opd)
+    graded = df.loc[df["ej2"].notna() & (df["existing"] > 0)]
+    ej = graded["ej2"].to_numpy(dtype="float64")
+    staff = graded["existing"].to_numpy(dtype="float64")
+    bins = ej_bins(st, over_split)
+    counts = np.array([staff[(ej >= lo) & (ej < hi)].sum() for _, lo, hi, _ in bins])
+    total = counts.sum()
+    labels = [b[0] for b in bins]
+    colors = [BAND_COLORS[band_of(b[3])] for b in bins]
+    text = [f"{fmt_num(c, 0)} orang<br>({fmt_pct(c / total if total else np.nan)})"
+            for c in counts]
+    fig = go.Figure(go.Bar(
+        x=labels, y=counts, marker_color=colors, text=text, textposition="outside",
+        hovertext=[f"<b>EJ {lab}</b><br>{t.replace('<br>', ' ')}" for lab, t in zip(labels, text,
+                                                                                   strict=True)],
+        hovertemplate=HOVER, showlegend=False))
+    lo_bal, hi_bal = st.balanced_ej
+    in_band = [i for i, (_, lo, hi, _) in enumerate(bins) if lo >= lo_bal - 1e-9
+               and hi <= hi_bal + 0.01]
+    if in_band:
+        share = counts[in_band].sum() / total if total else np.nan
+        fig.add_vrect(x0=min(in_band) - 0.5, x1=max(in_band) + 0.5, fillcolor=BLUISH_GREEN,
+                      opacity=0.12, line_width=0, layer="below")
+        fig.add_annotation(x=(min(in_band) + max(in_band)) / 2, xref="x", y=1.0, yref="paper",
+                           yanchor="bottom", showarrow=False,
+                           text=f"<b>Seimbang {fmt_num(lo_bal, 2)}–{fmt_num(hi_bal, 2)}: "
+                                f"{fmt_pct(share)} pegawai</b>",
+                           font={"size": SIZES["annotation"], "color": TEXT_COLOR})
+    vacant = df.loc[df["status"] == "kosong"]
+    where = opd or "kota"
+    sub = f"{fmt_num(total, 0)} pegawai pada jabatan berbeban kerja · {where}"
+    if len(vacant):
+        sub += (f" · {len(vacant)} jabatan kosong (kebutuhan "
+                f"{fmt_num(vacant['need'].sum(), 0)} orang) tidak dihitung")
+    fig.update_layout(title={"text": title or "Sebaran pegawai menurut EJ jabatan",
+                             "subtitle": {"text": sub}})
+    fig.update_xaxes(title="EJ jabatan (dibulatkan 2 desimal)", type="category")
+    fig.update_yaxes(title="Pegawai (orang)", range=value_range(float(counts.max(initial=0)),
+                                                                0.3), showgrid=True)
+    fig = apply_theme(fig, 560)
+    fig.update_layout(margin={"t": 150})
+    return fig
+
+
+def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, level: int = 2,
+                   opd: str | None = None,
+                   opd_labels: Mapping[str, str] | None = None,
+                   title: str | None = None) -> go.Figure:
+    """Workload hours per head (Σ jam ÷ Σ pegawai of each unit's subtree) of the units at
+    `level` (1 = OPD, 2 = bidang/bagian, 3 = seksi/subbagian), to show imbalance.
+
+    With `opd` (or level 1): one bar per unit, labelled "1.234 jam". Without: a strip plot,
+    one row per OPD with a box and a dot per unit (hover names the unit). Colours = EU band;
+    the dashed line marks one WKE (1.250 jam = one person fully loaded) and the balanced band
+    0,70–1,00 × WKE is shaded. Units without staff are left out (counted in the subtitle).
+
+    units: `WorkloadResult.units`; opd_labels: optional opd -> row label (e.g. abbr).
+    """
+    st = settings or Settings()
+    u = for_opd(units, opd)
+    u = u.loc[u["depth"] == level]
+    no_staff = int((u["existing"] <= 0).sum())
+    u = u.loc[u["existing"] > 0].assign(hpp=lambda d: d["workload_hours"] / d["existing"])
+    names = band_names(st, "EU")
+    fig = go.Figure()
+    bars = level == 1 or opd is not None
+    if bars:
+        n_rows = _hpp_bars(fig, u, names, opd_labels if level == 1 else None)
+    else:
+        n_rows = _hpp_strip(fig, u, names, opd_labels)
+    wke = st.wke_hours
+    fig.add_vrect(st.balanced_ej[0] * wke, st.balanced_ej[1] * wke, fillcolor=BLUISH_GREEN,
+                  opacity=0.10, line_width=0, layer="below")
+    fig.add_vline(wke, line={"color": TEXT_COLOR, "width": 2, "dash": "dash"}, layer="above")
+    fig.add_annotation(x=wke, xref="x", y=1.0, yref="paper", yanchor="bottom", xanchor="right",
+                       showarrow=False, text=f"1 WKE = {fmt_num(wke, 0)} jam ▶",
+                       font={"size": SIZES["annotation"], "color": TEXT_COLOR})
+    all_v = u["hpp"].to_numpy(dtype="float64")
+    sub = f"{len(all_v)} unit"
+    if len(all_v) >= 2 and all_v.min() > 0:
+        sub += (f" · tertinggi {fmt_num(all_v.max(), 0)} jam, terendah "
+                f"{fmt_num(all_v.min(), 0)} jam per pegawai "
+                f"(rasio {fmt_num(all_v.max() / all_v.min(), 1)}×)")
+    if no_staff:
+        sub += f" · {no_staff} unit tanpa pegawai tidak ditampilkan"
+    what = LEVEL_NAMES.get(level, f"unit lapis {level}")
+    head = f"Jam kerja per pegawai per {what}" + (f" · {opd}" if opd else "")
+    fig.update_layout(title={"text": title or head, "subtitle": {"text": sub}},
+                      legend={"y": 0.0, "yanchor": "bottom", "yref": "container"})
+    top = max(float(np.nanmax(all_v)) if len(all_v) else wke, wke)
+    start = 0.0
+    if not bars and len(all_v):
+        # dots, not bars: the axis may start near the lowest value (and the shaded balanced
+        # band), so the points spread over the width instead of crowding its right end
+        low = min(float(np.nanmin(all_v)), st.balanced_ej[0] * wke)
+        start = max(0.0, float(np.floor((low - 0.08 * (top - low)) / 100.0) * 100.0))
+    fig.update_xaxes(title="Jam kerja per pegawai per tahun", showgrid=True, tickformat=",",
+                     range=[start, start + (top - start) * 1.15])
+    fig = apply_theme(fig, rows_height(n_rows, row=46 if opd else 56, extra=330,
+                                       minimum=460))
+    fig.update_layout(margin={"t": 160, "b": 130})
+    return fig
+
+
+def _hover_units(g: pd.DataFrame) -> list[str]:
+    return [f"<b>{n}</b><br>{o}<br>Jam per pegawai: {h}<br>Pegawai ada: {e}<br>EU: {eu}"
+            for n, o, h, e, eu in zip(g["name"], g["opd"], fmts(g["hpp"], 0, "jam"),
+                                      fmts(g["existing"], 0, "orang"), fmts(g["eu2"], 2),
+                                      strict=True)]
+
+
+def _hpp_bars(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
+              opd_labels: Mapping[str, str] | None) -> int:
+    """One bar per unit (one OPD, or the OPDs of the city at level 1)."""
+    g = u.sort_values("hpp", kind="stable")
+    labels = axis_labels(g, None, fallback="opd" if opd_labels else "name", width=30,
+                         mapping=opd_labels)
+    bands = np.array([band_of(p) for p in g["pu"]], dtype=object)
+    text = np.array(_hover_units(g), dtype=object)
+    values = g["hpp"].to_numpy(dtype="float64")
+    y = np.array(labels, dtype=object)
+    for rank, band in enumerate(BAND_ORDER):
+        mask = bands == band
+        if mask.any():
+            fig.add_bar(y=y[mask], x=values[mask], orientation="h", name=names[band],
+                        marker_color=BAND_COLORS[band], legendrank=rank,
+                        text=fmts(values[mask], 0, "jam"), textposition="outside",
+                        hovertext=text[mask], hovertemplate=HOVER)
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    return len(labels)
+
+
+def _hpp_strip(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
+               opd_labels: Mapping[str, str] | None) -> int:
+    """A row per OPD: grey box of its units plus one dot per unit (deterministic jitter)."""
+    groups = sorted(u.groupby("opd", sort=False), key=lambda og: float(og[1]["hpp"].median()))
+    seen: set[str] = set()
+    ticks = []
+    for i, (name, g) in enumerate(groups):
+        ticks.append(wrap((opd_labels or {}).get(str(name), name), 28))
+        values = g["hpp"].to_numpy(dtype="float64")
+        fig.add_box(x=values, y0=i, orientation="h", boxpoints=False, fillcolor="rgba(0,0,0,0)",
+                    line={"color": GREY, "width": 2}, showlegend=False, hoverinfo="skip",
+                    width=0.6)
+        order = np.argsort(values, kind="stable")
+        offsets = np.empty(len(values))
+        offsets[order] = ((np.arange(len(values)) % 5) - 2) * 0.07
+        bands = np.array([band_of(p) for p in g["pu"]], dtype=object)
+        text = np.array(_hover_units(g), dtype=object)
+        for rank, band in enumerate(BAND_ORDER):
+            mask = bands == band
+            if not mask.any():
+                continue
+            fig.add_scatter(x=values[mask], y=i + offsets[mask], mode="markers",
+                            name=names[band], legendgroup=band, legendrank=rank,
+                            showlegend=band not in seen,
+                            marker={"size": 16, "color": BAND_COLORS[band],
+                                    "line": {"color": TEXT_COLOR, "width": 1}},
+                            hovertext=text[mask], hovertemplate=HOVER)
+            seen.add(band)
+    fig.update_yaxes(tickvals=list(range(len(groups))), ticktext=ticks, showgrid=False,
+                     range=[-0.7, len(groups) - 0.3], zeroline=False)
+    return len(groups)

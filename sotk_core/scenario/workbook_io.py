@@ -1,0 +1,383 @@
+"""Save and reload a scenario as a small workbook, and the change list as a table.
+
+Workbook layout:
+* "Perubahan": one row per change (PERUBAHAN_HEADERS). `Jumlah/Nilai` holds the number of the
+  change (staff, people moved, volume, norma, WKE hours); `Keterangan` is the Indonesian
+  description and is ignored on reading.
+* "Tugas Jabatan Baru": the tasks of positions added by the scenario, tied to the change by
+  `No Perubahan`.
+* "Pengaturan": the scenario name and the baseline settings the scenario was built on
+  (`Settings.to_dict` keys); the scenario's own setting changes are rows of "Perubahan".
+* "Petunjuk": a short explanation.
+
+Reading never raises on bad input: each change that cannot be read or no longer fits the data
+becomes an `Issue` naming the sheet, Excel row and column, and is left out (reported, never
+dropped silently). Numbers are written as Excel numbers (15 significant digits).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pandas as pd
+import xlsxwriter
+
+from sotk_core.base.issues import Issue, IssueList
+from sotk_core.base.settings import PERIODS, Settings
+from sotk_core.model.city import CityData
+from sotk_core.scenario.core import (
+    KIND_LABELS,
+    AddPosition,
+    Change,
+    MoveStaff,
+    NewTask,
+    RemovePosition,
+    Scenario,
+    SetExisting,
+    SetSettings,
+    SetTaskNorma,
+    SetTaskVolume,
+    validate,
+)
+from sotk_core.workbook import cells
+from sotk_core.workbook.reader import read_sheet_rows
+from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU, norm
+
+SHEET_CHANGES = "Perubahan"
+SHEET_TASKS = "Tugas Jabatan Baru"
+SHEET_SETTINGS = "Pengaturan"
+SHEET_HELP = "Petunjuk"
+DEFAULT_FILE = "skenario.xlsx"
+
+# (key, header) of sheet Perubahan, in order.
+PERUBAHAN_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("no", "No"), ("jenis", "Jenis"), ("opd", "OPD"), ("code", "Kode"),
+    ("to_opd", "OPD Tujuan"), ("to_code", "Kode Tujuan"), ("value", "Jumlah/Nilai"),
+    ("row", "Baris Tugas"), ("unit_code", "Kode Unit"), ("name", "Nama Jabatan"),
+    ("kind", "Jenis Jabatan"), ("grade", "Kelas Jabatan"), ("rounding", "Pembulatan"),
+    ("description", "Keterangan"),
+)
+PERUBAHAN_HEADERS = [h for _, h in PERUBAHAN_COLUMNS]
+_HEADER = dict(PERUBAHAN_COLUMNS)
+TASK_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("no", "No Perubahan"), ("task", "Uraian Tugas"), ("output", "Satuan Hasil"),
+    ("volume", "Volume"), ("period", "Periode"), ("norma", "Norma Waktu"),
+    ("time_unit", "Satuan Waktu"),
+)
+# ScenarioError.field -> column key of sheet Perubahan.
+_FIELD_COLUMN = {"opd": "opd", "position_code": "code", "code": "code", "to_opd": "to_opd",
+                 "to_code": "to_code", "value": "value", "count": "value", "volume": "value",
+                 "norma": "value", "wke_hours": "value", "row": "row", "unit_code": "unit_code",
+                 "name": "name", "kind": "kind", "grade": "grade", "rounding": "rounding",
+                 "tasks": "value"}
+_KIND_BY_LABEL = {norm(label): cls for cls, label in KIND_LABELS.items()} | {
+    norm(cls.change_kind): cls for cls in KIND_LABELS}
+HELP_TEXT = (
+    "Workbook skenario SOTK Dashboard (analisis 'bagaimana jika' kebutuhan pegawai).",
+    "Sheet Perubahan: satu baris per perubahan, diterapkan berurutan di atas data awal.",
+    "Jenis: " + "; ".join(KIND_LABELS.values()) + ".",
+    "Jumlah/Nilai: jumlah pegawai (ubah/pindah/tambah), volume, norma waktu, atau WKE (jam).",
+    "Baris Tugas: nomor baris tugas di sheet Beban Kerja workbook OPD.",
+    "Sheet Tugas Jabatan Baru: tugas jabatan yang ditambahkan, dikaitkan lewat No Perubahan.",
+    "Sheet Pengaturan: pengaturan perhitungan awal saat skenario disimpan.",
+    "Kolom Keterangan hanya penjelasan; diabaikan saat skenario dimuat ulang.",
+)
+
+
+def _record(change: Change) -> dict[str, object]:
+    rec: dict[str, object] = {"jenis": KIND_LABELS[type(change)]}
+    if isinstance(change, SetExisting):
+        rec |= {"opd": change.opd, "code": change.position_code, "value": change.value}
+    elif isinstance(change, MoveStaff):
+        rec |= {"opd": change.from_opd, "code": change.from_code, "to_opd": change.to_opd,
+                "to_code": change.to_code, "value": change.count}
+    elif isinstance(change, AddPosition):
+        rec |= {"opd": change.opd, "code": change.code, "value": change.existing,
+                "unit_code": change.unit_code, "name": change.name, "kind": change.kind,
+                "grade": change.grade}
+    elif isinstance(change, RemovePosition):
+        rec |= {"opd": change.opd, "code": change.code}
+    elif isinstance(change, SetTaskVolume):
+        rec |= {"opd": change.opd, "code": change.position_code, "row": change.row,
+                "value": change.volume}
+    elif isinstance(change, SetTaskNorma):
+        rec |= {"opd": change.opd, "code": change.position_code, "row": change.row,
+                "value": change.norma}
+    elif isinstance(change, SetSettings):
+        rec |= {"value": change.wke_hours, "rounding": change.rounding}
+    return rec
+
+
+def scenario_changes_frame(scenario: Scenario, city: CityData | None) -> pd.DataFrame:
+    """One row per change with Indonesian headers (PERUBAHAN_HEADERS), for exports."""
+    descriptions = scenario.describe(city)
+    rows = [{"no": i, **_record(c), "description": d}
+            for i, (c, d) in enumerate(zip(scenario.changes, descriptions, strict=True), start=1)]
+    frame = pd.DataFrame(rows, columns=[k for k, _ in PERUBAHAN_COLUMNS])
+    return frame.rename(columns=_HEADER)
+
+
+def scenario_to_xlsx(scenario: Scenario, settings: Settings, city: CityData | None = None
+                     ) -> bytes:
+    """The scenario as workbook bytes; `settings` are the baseline settings in use."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    head = wb.add_format({"bold": True, "bg_color": "#0072B2", "font_color": "white",
+                          "border": 1, "text_wrap": True, "valign": "top"})
+    changes = scenario_changes_frame(scenario, city)
+    _write_table(wb, SHEET_CHANGES, PERUBAHAN_HEADERS, changes.itertuples(index=False), head,
+                 {"Keterangan": 80, "OPD": 28, "OPD Tujuan": 28, "Nama Jabatan": 28})
+    task_rows = [(i, t.task, t.output, t.volume, t.period, t.norma, t.time_unit)
+                 for i, c in enumerate(scenario.changes, start=1) if isinstance(c, AddPosition)
+                 for t in c.tasks]
+    _write_table(wb, SHEET_TASKS, [h for _, h in TASK_COLUMNS], task_rows, head,
+                 {"Uraian Tugas": 50})
+    data = settings.to_dict()
+    rows = [("nama_skenario", scenario.name, "Nama skenario"),
+            ("preset", data["preset"], "Preset pengaturan"),
+            ("wke_hours", data["wke_hours"], "Jam kerja efektif (jam/tahun)"),
+            ("rounding", data["rounding"], "Pembulatan kebutuhan pegawai")]
+    rows += [(f"period_factors.{p}", f, f"Faktor periode {p} (kali per tahun)")
+             for p, f in dict(data["period_factors"]).items()]  # type: ignore[call-overload]
+    _write_table(wb, SHEET_SETTINGS, ["Kunci", "Nilai", "Keterangan"], rows, head,
+                 {"Kunci": 24, "Nilai": 22, "Keterangan": 45})
+    ws = wb.add_worksheet(SHEET_HELP)
+    ws.set_column(0, 0, 110)
+    for r, line in enumerate(HELP_TEXT):
+        ws.write_string(r, 0, line)
+    wb.close()
+    return buf.getvalue()
+
+
+def _write_table(wb: xlsxwriter.Workbook, name: str, headers: list[str], rows: object,
+                 head: object, widths: dict[str, int]) -> None:
+    ws = wb.add_worksheet(name)
+    for c, h in enumerate(headers):
+        ws.write_string(0, c, h, head)
+        ws.set_column(c, c, widths.get(h, 14))
+    for r, values in enumerate(rows, start=1):  # type: ignore[call-overload]
+        for c, v in enumerate(values):
+            if v is None or (isinstance(v, float) and v != v):
+                continue
+            if isinstance(v, bool):
+                ws.write_string(r, c, "Ya" if v else "Tidak")
+            elif isinstance(v, (int, float)):
+                ws.write_number(r, c, float(v))
+            else:
+                ws.write_string(r, c, str(v))
+    ws.freeze_panes(1, 0)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class _Sheet:
+    """A sheet as header -> column index plus data rows with their Excel row numbers."""
+
+    def __init__(self, data: list[list], headers: dict[str, str]) -> None:
+        wanted = {norm(h): key for key, h in headers.items()}
+        first = data[0] if data else []
+        self.cols = {wanted[norm(v)]: i for i, v in enumerate(first) if norm(v) in wanted}
+        self.rows = [(r + 2, row) for r, row in enumerate(data[1:])
+                     if any(not cells.is_blank(v) for v in row)]
+
+    @staticmethod
+    def cell(row: list, col: int | None) -> object:
+        return row[col] if col is not None and col < len(row) else None
+
+
+def scenario_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
+                       ) -> tuple[Scenario, Settings, list[Issue]]:
+    """The scenario, the baseline settings saved with it, and the problems found. Changes with
+    problems are left out of the scenario, each reported with sheet, row and column."""
+    issues = IssueList()
+    empty = Scenario(name="Skenario")
+    found = read_sheet_rows(data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS), issues)
+    if found is None:
+        return empty, Settings(), list(issues)
+    changes_data, tasks_data, settings_data = (found.get(SHEET_CHANGES), found.get(SHEET_TASKS),
+                                               found.get(SHEET_SETTINGS))
+
+    name, settings = _read_settings(settings_data, file, issues)
+    if changes_data is None:
+        issues.error(file, SHEET_CHANGES, None, None,
+                     f"Sheet '{SHEET_CHANGES}' tidak ada; workbook ini bukan workbook skenario.")
+        return Scenario(name=name), settings, list(issues)
+    sheet = _Sheet(changes_data, _HEADER)
+    missing = [_HEADER[k] for k in ("jenis", "opd", "code", "value") if k not in sheet.cols]
+    for header in missing:
+        issues.error(file, SHEET_CHANGES, 1, header,
+                     f"Kolom '{header}' tidak ditemukan di baris judul sheet {SHEET_CHANGES}.")
+    if missing:
+        return Scenario(name=name), settings, list(issues)
+    tasks, task_rows = _read_tasks(tasks_data, file, issues)
+
+    parsed: list[tuple[int, Change, list[int]]] = []
+    for excel_row, row in sheet.rows:
+        change = _parse_change(sheet, row, excel_row, tasks, file, issues)
+        if change is not None:
+            no = _no(sheet, row, excel_row)
+            parsed.append((excel_row, change, task_rows.get(no, [])))
+    problems = validate(city, Scenario(changes=tuple(c for _, c, _ in parsed)), settings)
+    bad = set()
+    for p in problems:
+        excel_row, _, trows = parsed[p.index or 0]
+        bad.add(p.index)
+        if p.field == "tasks" and trows:
+            issues.error(file, SHEET_TASKS, trows[0], None, "Tugas jabatan baru (perubahan "
+                         f"baris {excel_row} sheet {SHEET_CHANGES}): {p.message}")
+        else:
+            column = _HEADER[_FIELD_COLUMN.get(p.field or "", "jenis")]
+            issues.error(file, SHEET_CHANGES, excel_row, column,
+                         f"Perubahan tidak cocok dengan data dan tidak dipakai: {p.message}")
+    kept = tuple(c for i, (_, c, _) in enumerate(parsed) if i not in bad)
+    return Scenario(name=name, changes=kept), settings, list(issues)
+
+
+def _no(sheet: _Sheet, row: list, excel_row: int) -> int:
+    value, problem = cells.parse_int(sheet.cell(row, sheet.cols.get("no")))
+    return value if value is not None and problem is None else -excel_row
+
+
+def _read_settings(data: list[list] | None, file: str, issues: IssueList
+                   ) -> tuple[str, Settings]:
+    if data is None:
+        issues.warning(file, SHEET_SETTINGS, None, None, f"Sheet '{SHEET_SETTINGS}' tidak "
+                       "ada; pengaturan bawaan (PermenPANRB 1/2020, 1.250 jam) dipakai.")
+        return "Skenario", Settings()
+    sheet = _Sheet(data, {"key": "Kunci", "value": "Nilai"})
+    values: dict[str, tuple[object, int]] = {}
+    for excel_row, row in sheet.rows:
+        key, _ = cells.parse_text(sheet.cell(row, sheet.cols.get("key")))
+        if key:
+            values[key] = (sheet.cell(row, sheet.cols.get("value")), excel_row)
+    name_cell = values.get("nama_skenario", ("Skenario", 0))[0]
+    name = cells.parse_text(name_cell)[0] or "Skenario"
+    raw: dict[str, object] = {"preset": str(values.get("preset", ("", 0))[0] or "")}
+    factors: dict[str, int] = {}
+    for key, (value, excel_row) in values.items():
+        if key in ("wke_hours",) or key.startswith("period_factors."):
+            number, problem = cells.parse_number(value)
+            if problem or number is None or number <= 0:
+                issues.error(file, SHEET_SETTINGS, excel_row, "Nilai",
+                             f"Nilai '{key}' {problem or 'harus lebih dari 0'}; pengaturan "
+                             "bawaan dipakai untuk isian ini.")
+                continue
+            if key == "wke_hours":
+                raw["wke_hours"] = number
+            elif key.split(".", 1)[1] in PERIODS:
+                factors[key.split(".", 1)[1]] = int(number)
+        elif key == "rounding":
+            raw["rounding"] = str(value)
+    if factors:
+        raw["period_factors"] = factors
+    if not raw["preset"]:
+        del raw["preset"]
+    try:
+        return name, Settings.from_dict(raw)
+    except ValueError as exc:
+        issues.error(file, SHEET_SETTINGS, None, "Nilai",
+                     f"Pengaturan tidak sah ({exc}); pengaturan bawaan dipakai.")
+        return name, Settings()
+
+
+def _read_tasks(data: list[list] | None, file: str, issues: IssueList
+                ) -> tuple[dict[int, list[NewTask]], dict[int, list[int]]]:
+    tasks: dict[int, list[NewTask]] = {}
+    rows: dict[int, list[int]] = {}
+    if not data:
+        return tasks, rows
+    headers = dict(TASK_COLUMNS)
+    sheet = _Sheet(data, headers)
+    for excel_row, row in sheet.rows:
+        def get(key: str, parser: Callable[[object], tuple[object, str | None]],
+                row: list = row, excel_row: int = excel_row) -> object:
+            raw = sheet.cell(row, sheet.cols.get(key))
+            if cells.is_blank(raw):
+                return None
+            value, problem = parser(raw)
+            if problem:
+                issues.error(file, SHEET_TASKS, excel_row, headers[key],
+                             f"Kolom {headers[key]} {problem}; tugas ini tidak dipakai.")
+                raise ValueError
+            return value
+
+        try:
+            no = get("no", cells.parse_int)
+            task = NewTask(task=str(get("task", cells.parse_text) or ""),
+                           volume=get("volume", cells.parse_number),  # type: ignore[arg-type]
+                           period=get("period", lambda v: cells.parse_enum(v, PERIODE))
+                           or "Tahun",  # type: ignore[arg-type]
+                           norma=get("norma", cells.parse_number),  # type: ignore[arg-type]
+                           time_unit=get("time_unit", lambda v: cells.parse_enum(
+                               v, SATUAN_WAKTU)) or "Menit",  # type: ignore[arg-type]
+                           output=get("output", cells.parse_text))  # type: ignore[arg-type]
+        except ValueError:
+            continue
+        if no is None:
+            issues.error(file, SHEET_TASKS, excel_row, headers["no"],
+                         "No Perubahan kosong; tugas ini tidak terkait dengan perubahan mana pun.")
+            continue
+        tasks.setdefault(int(no), []).append(task)  # type: ignore[arg-type]
+        rows.setdefault(int(no), []).append(excel_row)  # type: ignore[arg-type]
+    return tasks, rows
+
+
+_Parser = Callable[[object], tuple[object, str | None]]
+_TEXT, _CODE = cells.parse_text, cells.parse_code
+_INT, _NUM = cells.parse_int, cells.parse_number
+_JENIS: _Parser = lambda v: cells.parse_enum(v, JENIS_JABATAN)  # noqa: E731
+# Per change type: (column key, argument name, parser, required).
+_SPEC: dict[type, tuple[tuple[str, str, _Parser, bool], ...]] = {
+    SetExisting: (("opd", "opd", _TEXT, True), ("code", "position_code", _CODE, True),
+                  ("value", "value", _INT, True)),
+    MoveStaff: (("opd", "from_opd", _TEXT, True), ("code", "from_code", _CODE, True),
+                ("to_opd", "to_opd", _TEXT, False), ("to_code", "to_code", _CODE, True),
+                ("value", "count", _INT, True)),
+    AddPosition: (("opd", "opd", _TEXT, True), ("unit_code", "unit_code", _CODE, True),
+                  ("code", "code", _CODE, True), ("name", "name", _TEXT, True),
+                  ("kind", "kind", _JENIS, False), ("value", "existing", _INT, False),
+                  ("grade", "grade", _INT, False)),
+    RemovePosition: (("opd", "opd", _TEXT, True), ("code", "code", _CODE, True)),
+    SetTaskVolume: (("opd", "opd", _TEXT, True), ("code", "position_code", _CODE, True),
+                    ("row", "row", _INT, True), ("value", "volume", _NUM, True)),
+    SetTaskNorma: (("opd", "opd", _TEXT, True), ("code", "position_code", _CODE, True),
+                   ("row", "row", _INT, True), ("value", "norma", _NUM, True)),
+    SetSettings: (("value", "wke_hours", _NUM, False), ("rounding", "rounding", _TEXT, False)),
+}
+
+
+def _parse_change(sheet: _Sheet, row: list, excel_row: int, tasks: dict[int, list[NewTask]],
+                  file: str, issues: IssueList) -> Change | None:
+    text, _ = cells.parse_text(sheet.cell(row, sheet.cols.get("jenis")) or "")
+    cls = _KIND_BY_LABEL.get(norm(text))
+    if cls is None:
+        issues.error(file, SHEET_CHANGES, excel_row, _HEADER["jenis"],
+                     f"Jenis perubahan '{text}' tidak dikenal; pilihan: "
+                     + ", ".join(KIND_LABELS.values()) + ". Baris ini tidak dipakai.")
+        return None
+    args: dict[str, object] = {}
+    ok = True
+    for key, arg, parser, required in _SPEC[cls]:
+        raw = sheet.cell(row, sheet.cols.get(key))
+        if cells.is_blank(raw):
+            if required:
+                issues.error(file, SHEET_CHANGES, excel_row, _HEADER[key],
+                             f"Kolom {_HEADER[key]} harus diisi untuk perubahan "
+                             f"'{KIND_LABELS[cls]}'; baris ini tidak dipakai.")
+                ok = False
+            continue
+        value, problem = parser(raw)
+        if problem:
+            issues.error(file, SHEET_CHANGES, excel_row, _HEADER[key],
+                         f"Kolom {_HEADER[key]} {problem}; baris ini tidak dipakai.")
+            ok = False
+        args[arg] = value
+    if not ok:
+        return None
+    if cls is MoveStaff:
+        args.setdefault("to_opd", args["from_opd"])
+    if cls is AddPosition:
+        args["tasks"] = tuple(tasks.get(_no(sheet, row, excel_row), ()))
+    return cls(**args)

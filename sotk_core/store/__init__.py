@@ -1,0 +1,1 @@
+"""The workspace database (rounds, submissions, scenarios, notes): see the store helper."""
