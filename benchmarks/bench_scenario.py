@@ -4,7 +4,7 @@
     python benchmarks/bench_scenario.py [--runs 20] [--opd 40] [--tasks 100000]
 
 The city is generated once into benchmarks/out/ (git-ignored) with
-sample_data.generate.generate_city and reused afterwards.
+benchmarks.city.generate_city and reused afterwards.
 """
 
 from __future__ import annotations

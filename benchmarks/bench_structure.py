@@ -2,7 +2,7 @@
 
     python benchmarks/bench_structure.py [--repeat 7]
 
-The benchmark city is generated once with `sample_data.generate.generate_city` into a
+The benchmark city is generated once with `benchmarks.city.generate_city` into a
 temporary directory and cached under benchmarks/out/ (git-ignored). Target: < 0.5 s added to
 `evaluate`.
 """

@@ -17,13 +17,13 @@ OUT = ROOT / "benchmarks" / "out"
 
 
 def city_paths(n_opd: int, tasks: int, seed: int = 7) -> list[Path]:
-    """The workbooks of a generated city (sample_data.generate.generate_city), made once into
+    """The workbooks of a generated city (benchmarks.city.generate_city), made once into
     benchmarks/out/city_<n>opd_<tasks>/ (git-ignored) and reused."""
     cache = OUT / f"city_{n_opd}opd_{tasks}"
     files = sorted(cache.glob("*.xlsx"))
     if len(files) == n_opd:
         return files
-    from sample_data.generate import generate_city
+    from benchmarks.city import generate_city
 
     print(f"generating {n_opd} OPD / {tasks:,} tasks into {cache} ...", flush=True)
     with tempfile.TemporaryDirectory() as tmp:  # a half-written cache is never reused

@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # 10, 40 and 160 OPD
     python benchmarks/run.py --sizes 40      # just the 40-OPD / 100,000-task city
 
-For each generated city (sample_data.generate.generate_city, cached in benchmarks/out/) it
+For each generated city (benchmarks.city.generate_city, cached in benchmarks/out/) it
 reports the median of: read + validate + compute (the whole pipeline from bytes), compute only
 (data already in memory), a 20-change what-if recompute, and peak memory (max RSS of a fresh
 process), each next to the plain pandas + openpyxl read of the same files' `Beban Kerja` sheets.

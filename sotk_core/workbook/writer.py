@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
@@ -22,13 +23,18 @@ def workbook_bytes(
     *,
     instructions: bool = True,
     sheets: Sequence[Sheet] = TABLE_SHEETS,
+    properties: Mapping[str, object] | None = None,
+    profile_notes: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """An OPD workbook as .xlsx bytes. `profile` is keyed by ProfileField.key, `tables` by
-    sheet name with rows keyed by Column.key. Without data: the blank template."""
+    sheet name with rows keyed by Column.key. Without data: the blank template.
+    `properties` override the document properties (title, subject, author, created);
+    `profile_notes` are extra (label, text) rows after the Profil fields, which the reader
+    ignores (e.g. a "Catatan" line). The bytes depend only on the arguments."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False})
     wb.set_properties({"title": f"Template OPD SOTK Dashboard {TEMPLATE_VERSION}",
-                       "created": __import__("datetime").datetime(2026, 1, 1)})
+                       "created": datetime(2026, 1, 1), **(properties or {})})
     head = wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                           "valign": "top"})
     text = wb.add_format({"num_format": "@"})
@@ -55,6 +61,9 @@ def workbook_bytes(
             ws.write_string(r, 1, str(value))
         if spec.choices:
             ws.data_validation(r, 1, r, 1, {"validate": "list", "source": list(spec.choices)})
+    for r, (label, note) in enumerate(profile_notes, start=len(PROFILE_FIELDS) + 1):
+        ws.write_string(r, 0, label)
+        ws.write_string(r, 1, note)
     ws.freeze_panes(1, 0)
 
     for sheet in sheets:

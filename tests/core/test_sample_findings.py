@@ -1,12 +1,12 @@
 """The sample city "Kota Contoh" produces the findings designed into it
-(sample_data/generate.py, SAMPLE_STORY)."""
+(sample_data/story.py, SAMPLE_STORY)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from sample_data.generate import SAMPLE_STORY
+from sample_data.story import SAMPLE_STORY
 
 
 @pytest.fixture(scope="module")
