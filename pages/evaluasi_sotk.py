@@ -6,14 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import BASIS_HELP, BASIS_LABELS
 from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, findings_table, kpis, opd_picker, run_page, table
 
-BASIS_HELP = ("Dasar temuan: [reg] = teks regulasi; [practice] = praktik umum pedoman "
-              "pemerintah (tabel regulasi belum dilihat, verifikasi); [policy] = aturan produk "
-              "ini sendiri, bukan regulasi.")
 FLAGS = {"micro": "unit mikro", "no_workload": "tanpa beban", "no_head": "tanpa kepala",
          "campuran": "campuran"}
 
@@ -55,9 +53,9 @@ def body() -> None:
     c2, c3 = st.columns(2)
     sev_choice = c2.pills("Tingkat", ["tinggi", "sedang", "rendah"], selection_mode="multi",
                           default=["tinggi", "sedang"], key="sotk_f_sev")
-    basis_choice = c3.pills("Dasar", ["[reg]", "[practice]", "[policy]"], selection_mode="multi",
-                            default=["[reg]", "[practice]", "[policy]"], key="sotk_f_basis",
-                            help=BASIS_HELP)
+    basis_choice = c3.pills("Dasar", list(BASIS_LABELS), selection_mode="multi",
+                            default=list(BASIS_LABELS), format_func=BASIS_LABELS.get,
+                            key="sotk_f_basis", help=BASIS_HELP)
     shown = findings.loc[findings["severity"].isin(sev_choice or [])
                          & findings["basis"].isin(basis_choice or [])]
     if opd_choice != "(semua)":

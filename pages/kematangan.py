@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import BASIS_MATURITY_PRACTICE
 from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
@@ -16,8 +17,8 @@ def body() -> None:
     st.title("Kematangan organisasi")
     st.caption("Permendagri 99/2018 Lampiran A: 11 variabel, tingkat 1–5; tingkat verifikasi "
                "dipakai bila ada. Kategori total: 11–19 Sangat Rendah, >19–28 Rendah, >28–37 "
-               "Sedang, >37–46 Tinggi, >46–55 Sangat Tinggi [practice]. Tahap = tingkat "
-               "terendah.")
+               f"Sedang, >37–46 Tinggi, >46–55 Sangat Tinggi ({BASIS_MATURITY_PRACTICE}). "
+               "Tahap = tingkat terendah.")
     if not len(mat.opd):
         st.info("Belum ada OPD dengan sheet Kematangan yang lengkap.")
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.base.labels import BASIS_APP
 from sotk_core.model.balance import (
     idle_positions,
     idle_units,
@@ -23,7 +24,7 @@ def body() -> None:
     ev = current_evaluation()
     bal, wl = ev.balance, ev.workload
     st.title("Keseimbangan beban kerja")
-    st.caption("[policy] domain.md §5 — \"tidak ada beban pekerjaan yang timpang\": sebaran "
+    st.caption(f"{BASIS_APP} — \"tidak ada beban pekerjaan yang timpang\": sebaran "
                "jam kerja per orang antar-unit sejajar (koefisien variasi, Gini: 0 = merata), "
                f"EU terendah/tertinggi, dan porsi pegawai dengan EJ di luar "
                f"{fmt_num(ev.settings.balanced_ej[0], 2)}–{fmt_num(ev.settings.balanced_ej[1], 2)}.")

@@ -13,7 +13,12 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import Issue
-from sotk_core.base.labels import label
+from sotk_core.base.labels import (
+    FINDING_BASIS,
+    FINDING_SEVERITY_LABELS,
+    ISSUE_SEVERITY_LABELS,
+    label,
+)
 from sotk_ui import state
 from sotk_ui.downloads import image_menu
 
@@ -166,7 +171,7 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
             head = f":material/warning: {file}: {len(warnings)} peringatan — OPD tetap dihitung"
         with st.expander(head, expanded=bool(errors)):
             frame = pd.DataFrame([{
-                "Tingkat": "Galat" if i.severity == "error" else "Peringatan",
+                "Tingkat": ISSUE_SEVERITY_LABELS[i.severity],
                 "Sheet": i.sheet or "–", "Baris": str(i.row) if i.row is not None else "–",
                 "Kolom": i.column or "–", "Pesan": i.message} for i in found])
             st.dataframe(frame, hide_index=True, width="stretch", column_config={
@@ -188,8 +193,9 @@ def findings_table(findings: pd.DataFrame, key: str, height: int = 460) -> None:
     if not len(findings):
         st.info("Tidak ada temuan untuk pilihan ini.")
         return
-    rows = list(zip(findings["severity"], findings["basis"], findings["message"], strict=True))
+    rows = list(zip(findings["severity"], findings["kind"], findings["message"], strict=True))
     box = st.container(height=min(height, 40 + 64 * len(rows)), border=True, key=key)
-    for severity, basis, message in rows:
-        box.markdown(f"{SEVERITY_ICONS.get(severity, '')} **{str(severity).capitalize()}** · "
-                     f"`{basis}` — {message}")
+    for severity, kind, message in rows:
+        box.markdown(f"{SEVERITY_ICONS.get(severity, '')} "
+                     f"**{FINDING_SEVERITY_LABELS.get(severity, severity)}** · "
+                     f"*{FINDING_BASIS.get(kind, '')}* — {message}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from sotk_core.base.labels import ISSUE_SEVERITY_LABELS
+
 Severity = Literal["error", "warning"]
-SEVERITY_LABELS = {"error": "Galat", "warning": "Peringatan"}
+SEVERITY_LABELS = ISSUE_SEVERITY_LABELS  # old name, kept importable
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,13 @@
-"""Everything a user reads about columns, in Bahasa Indonesia with units, in one place."""
+"""The catalogue of user text (Bahasa Indonesia): column headers with units, the names of
+every code a result carries (position status, severities, finding kinds, rounding modes,
+note kinds, scenario change kinds, ...), and the plain basis of every rule.
+
+Code keeps identifiers (``"kosong"``, ``"half_up"``, ``"[reg]"``); whatever a person reads on
+screen, in the deck, the PDFs or the workbooks is looked up here. Chart titles, KPI names and
+other phrases shared by several presentations are in `sotk_core.base.texts`. Sentences about
+one case (a validation message naming a row, a finding naming a unit) stay next to the code
+that knows the case.
+"""
 
 from __future__ import annotations
 
@@ -116,4 +125,142 @@ COLUMN_LABELS: dict[str, str] = {
 
 
 def label(key: str) -> str:
+    """The column header of a frame column (the key itself when it has none)."""
     return COLUMN_LABELS.get(key, key)
+
+
+# ---- validation issues --------------------------------------------------------------------
+
+ISSUE_SEVERITY_LABELS: dict[str, str] = {"error": "Galat", "warning": "Peringatan"}
+
+# ---- settings -----------------------------------------------------------------------------
+
+ROUNDING_LABELS: dict[str, str] = {
+    "half_up": "Dibulatkan biasa: mulai ,5 ke atas (2,5 → 3)",
+    "ceil": "Selalu dibulatkan ke atas (2,1 → 3)",
+    "floor": "Selalu dibulatkan ke bawah (2,9 → 2)",
+}
+ROUNDING_SHORT: dict[str, str] = {  # inside a sentence: "pembulatan <short>"
+    "half_up": "biasa (,5 ke atas)",
+    "ceil": "selalu ke atas",
+    "floor": "selalu ke bawah",
+}
+
+# ---- workload (ABK) -----------------------------------------------------------------------
+
+POSITION_STATUS_LABELS: dict[str, str] = {
+    "kosong": "Kosong (tanpa pegawai)",
+    "tanpa_beban": "Tanpa beban kerja",
+    "berlebih": "Beban berlebih (EJ > 1,00)",
+    "rendah": "Beban rendah (EJ < 0,50)",
+    "wajar": "Wajar",
+    "tidak_terisi": "Tidak terisi, beban < 0,5 orang",
+}
+
+# ---- the basis of a rule ------------------------------------------------------------------
+# Code tags a rule "[reg]" (regulation text), "[practice]" (common practice of government
+# guidance) or "[policy]" (this application's own rule); people read the basis in plain words
+# with the regulation named.
+
+BASIS_LABELS: dict[str, str] = {  # the three kinds, e.g. as filter choices
+    "[reg]": "Regulasi",
+    "[practice]": "Praktik umum",
+    "[policy]": "Aturan aplikasi ini",
+}
+BASIS_HELP = ("Dasar temuan: Regulasi = tertulis dalam peraturan (disebutkan namanya); "
+              "Praktik umum = praktik umum pedoman pemerintah, tabel peraturannya belum "
+              "diperiksa, mohon diverifikasi; Aturan aplikasi ini = aturan SOTK Dashboard "
+              "sendiri, bukan peraturan.")
+BASIS_PP18 = "Dasar: PP 18/2016"
+BASIS_PP18_PRACTICE = "Praktik umum pedoman pemetaan (acuan PP 18/2016, mohon diverifikasi)"
+BASIS_ABK_PRACTICE = "Praktik umum pedoman ABK"
+BASIS_MATURITY_PRACTICE = "Praktik umum pedoman kematangan (Permendagri 99/2018)"
+BASIS_APP = "Aturan aplikasi ini"
+BASIS_APP_SETTING = "Aturan aplikasi ini — dapat diubah di Pengaturan"
+
+# ---- findings (Temuan) --------------------------------------------------------------------
+
+FINDING_SEVERITY_LABELS: dict[str, str] = {"tinggi": "Tinggi", "sedang": "Sedang",
+                                           "rendah": "Rendah"}
+FINDING_KIND_LABELS: dict[str, str] = {
+    "tipe_melebihi_pemetaan": "Tipe melebihi hasil pemetaan",
+    "rumpun_campur": "Urusan dari lebih dari satu rumpun",
+    "urusan_lebih_3": "Dinas gabungan lebih dari 3 urusan",
+    "bidang_melebihi_batas": "Bidang melebihi batas tipe",
+    "subbagian_melebihi_batas": "Subbagian melebihi batas tipe",
+    "seksi_melebihi_batas": "Seksi melebihi batas tipe",
+    "jabatan_kosong": "Jabatan kosong",
+    "campuran": "Unit campuran (kelebihan dan kekurangan)",
+    "eu_tinggi": "EU > 1,00",
+    "eu_rendah": "EU < 0,50",
+    "tanpa_beban": "Unit tanpa beban kerja",
+    "tanpa_kepala": "Unit tanpa kepala",
+    "kepala_tanpa_tugas": "Kepala unit tanpa uraian tugas",
+    "unit_mikro": "Unit mikro",
+    "urusan_tidak_dikenali": "Urusan tidak dikenali",
+}
+FINDING_BASIS: dict[str, str] = {  # per finding kind, the basis as people read it
+    "tipe_melebihi_pemetaan": BASIS_PP18_PRACTICE,
+    "rumpun_campur": BASIS_PP18,
+    "urusan_lebih_3": BASIS_PP18,
+    "bidang_melebihi_batas": BASIS_PP18_PRACTICE,
+    "subbagian_melebihi_batas": BASIS_PP18_PRACTICE,
+    "seksi_melebihi_batas": BASIS_PP18_PRACTICE,
+    "jabatan_kosong": BASIS_APP,
+    "campuran": BASIS_APP,
+    "eu_tinggi": BASIS_APP,
+    "eu_rendah": BASIS_APP,
+    "tanpa_beban": BASIS_APP,
+    "tanpa_kepala": BASIS_APP,
+    "kepala_tanpa_tugas": BASIS_APP,
+    "unit_mikro": BASIS_APP,
+    "urusan_tidak_dikenali": BASIS_APP,
+}
+FINDING_HEADERS: dict[str, str] = {
+    "opd": "OPD", "unit_code": "Kode unit", "unit_name": "Unit", "kind": "Jenis temuan",
+    "severity": "Tingkat", "basis": "Dasar", "message": "Temuan", "value": "Nilai",
+    "limit": "Batas",
+}
+
+# ---- structure and balance ----------------------------------------------------------------
+
+SIZE_MEASURE_LABELS: dict[str, str] = {
+    "bidang": "bidang",
+    "subbagian_sekretariat": "subbagian di sekretariat",
+    "seksi_per_bidang": "seksi/subbidang",
+    "seksi": "seksi",
+}
+BALANCE_LEVEL_LABELS: dict[str, str] = {
+    "seksi_dalam_bidang": "Seksi/subbagian dalam bidang",
+    "bidang_dalam_opd": "Bidang/bagian dalam OPD",
+    "opd_dalam_kota": "OPD dalam kota",
+}
+
+# ---- FGD notes ----------------------------------------------------------------------------
+
+NOTE_KIND_LABELS: dict[str, str] = {"catatan": "Catatan", "keputusan": "Keputusan"}
+NOTE_HEADERS: dict[str, str] = {"waktu": "Waktu", "opd": "OPD", "unit": "Unit",
+                                "jenis": "Jenis", "teks": "Isi catatan"}
+NOTE_CITY_SCOPE = "(seluruh kota)"
+
+# ---- scenarios ----------------------------------------------------------------------------
+
+CHANGE_KIND_LABELS: dict[str, str] = {  # by `change_kind` of each change record
+    "set_existing": "Ubah pegawai",
+    "move_staff": "Pindah pegawai",
+    "add_position": "Tambah jabatan",
+    "remove_position": "Hapus jabatan",
+    "set_task_volume": "Ubah volume tugas",
+    "set_task_norma": "Ubah norma waktu",
+    "set_settings": "Ubah pengaturan",
+}
+MATCH_LABELS: dict[str, str] = {
+    "name": "Nama jabatan sama",
+    "jenis_pelaksana": "Nama jabatan sama, atau sesama Pelaksana dengan kelas jabatan sama",
+    "any_pelaksana": "Nama jabatan sama, atau sesama Pelaksana (kelas apa pun)",
+}
+SCOPE_LABELS: dict[str, str] = {"opd": "Di dalam satu OPD", "city": "Antar-OPD se-kota"}
+PRESENCE_LABELS: dict[str, str] = {"tetap": "Tetap", "baru": "Baru (skenario)",
+                                   "dihapus": "Dihapus (skenario)"}
+SUFFIX_LABELS: dict[str, str] = {"base": "awal", "scen": "skenario", "delta": "selisih",
+                                 "changed": "berubah"}

@@ -1,5 +1,8 @@
 """Computation settings: one frozen object, named presets from domain.md section 1.
 
+`ROUNDING_LABELS` (the Indonesian names of the rounding modes) lives in sotk_core.base.labels
+and stays importable from here.
+
 Every result carries the `Settings` it was computed with, and every screen and export shows
 them (`Settings.describe()`).
 """
@@ -11,14 +14,16 @@ from types import MappingProxyType
 from typing import Literal
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import (
+    BASIS_ABK_PRACTICE,
+    BASIS_APP,
+    BASIS_MATURITY_PRACTICE,
+    ROUNDING_LABELS,
+    ROUNDING_SHORT,
+)
 
 Rounding = Literal["half_up", "ceil", "floor"]
 ROUNDING_MODES: tuple[Rounding, ...] = ("half_up", "ceil", "floor")
-ROUNDING_LABELS: dict[str, str] = {
-    "half_up": "Pembulatan ke atas dari ,5 (half up)",
-    "ceil": "Selalu ke atas (ceil)",
-    "floor": "Selalu ke bawah (floor)",
-}
 
 PERIODS: tuple[str, ...] = ("Tahun", "Semester", "Triwulan", "Bulan", "Minggu", "Hari")
 
@@ -116,32 +121,35 @@ class Settings:
 
         return (
             f"{self.preset} · WKE {fmt_num(self.wke_hours, 0)} jam/tahun · pembulatan "
-            f"{self.rounding} · Minggu ×{self.factors['Minggu']}, Hari ×{self.factors['Hari']}"
+            f"{ROUNDING_SHORT.get(self.rounding, self.rounding)} · Minggu "
+            f"×{self.factors['Minggu']}, Hari ×{self.factors['Hari']}"
         )
 
     def as_rows(self) -> list[tuple[str, object, str]]:
-        """(setting, value, source) rows for the `Asumsi` sheet and the JSON report."""
+        """(setting, value, basis) rows for the `Asumsi` sheet, all in plain Indonesian."""
         rows: list[tuple[str, object, str]] = [
-            ("Preset", self.preset, "domain.md §1"),
+            ("Preset", self.preset, "Dapat diubah di Pengaturan"),
             ("Jam kerja efektif (jam/tahun)", self.wke_hours,
              "PermenPANRB 1/2020 (1.250), Permendagri 12/2008 (1.300), BKN 2011 (1.200)"),
             ("Jam kerja efektif (menit/tahun)", self.wke_minutes, "= jam × 60"),
-            ("Pembulatan kebutuhan pegawai", self.rounding, "half_up | ceil | floor"),
+            ("Pembulatan kebutuhan pegawai", ROUNDING_LABELS.get(self.rounding, self.rounding),
+             BASIS_ABK_PRACTICE + " — dapat diubah di Pengaturan"),
         ]
         rows += [(f"Faktor periode {p}", f, "kali per tahun") for p, f in self.period_factors]
         rows += [
-            (f"Pita EJ {g} ({label})", (f"> {lo:.2f}" if g == "A" else f">= {lo:.2f}")
-             if lo != float("-inf") else "< 0,50", "[practice] domain.md §1")
+            (f"Pita EJ {g} ({label})", (f"> {fmt_num(lo, 2)}" if g == "A" else
+                                        f"≥ {fmt_num(lo, 2)}")
+             if lo != float("-inf") else "< 0,50", BASIS_ABK_PRACTICE)
             for g, label, lo in self.ej_bands
         ]
-        rows += [(f"Kategori kematangan {label}", f"<= {hi:g}", "[practice] domain.md §2")
+        rows += [(f"Kategori kematangan {label}", f"≤ {fmt_num(hi)}", BASIS_MATURITY_PRACTICE)
                  for label, hi in self.maturity_bands]
         rows += [
-            ("Rentang EJ seimbang", f"{self.balanced_ej[0]:.2f}–{self.balanced_ej[1]:.2f}",
-             "[policy] domain.md §5"),
-            ("Batas unit mikro (pegawai)", self.micro_unit_staff, "[policy] domain.md §4"),
+            ("Rentang EJ seimbang", f"{fmt_num(self.balanced_ej[0], 2)}–"
+                                    f"{fmt_num(self.balanced_ej[1], 2)}", BASIS_APP),
+            ("Batas unit mikro (pegawai)", self.micro_unit_staff, BASIS_APP),
             ("Peringatan jam tertulis menit (× tahun kerja satu orang)",
-             self.hours_as_minutes_factor, "[policy] validasi"),
+             self.hours_as_minutes_factor, BASIS_APP + " (pemeriksaan data)"),
         ]
         rows += [(k, v, "") for k, v in self.extra]
         return rows
@@ -170,6 +178,16 @@ class Settings:
             pf = data["period_factors"]
             changes["period_factors"] = tuple((p, int(pf[p])) for p in PERIODS if p in pf)  # type: ignore[index]
         return replace(base, **changes) if changes else base  # type: ignore[arg-type]
+
+
+def rounding_mode(text: object) -> str | None:
+    """The rounding mode a cell or file names: its code ("half_up") or its Indonesian name
+    (ROUNDING_LABELS or ROUNDING_SHORT), case and spaces ignored; None when unknown."""
+    key = " ".join(str(text or "").split()).casefold()
+    for mode in ROUNDING_MODES:
+        if key in (mode, ROUNDING_LABELS[mode].casefold(), ROUNDING_SHORT[mode].casefold()):
+            return mode
+    return None
 
 
 def derive_wke_hours(working_days: float, effective_hours_per_day: float) -> float:

@@ -24,15 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.labels import BALANCE_LEVEL_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
 
-LEVELS: dict[str, str] = {
-    "seksi_dalam_bidang": "Seksi/subbagian dalam bidang",
-    "bidang_dalam_opd": "Bidang/bagian dalam OPD",
-    "opd_dalam_kota": "OPD dalam kota",
-}
+LEVELS: dict[str, str] = BALANCE_LEVEL_LABELS  # level id -> label, in report order
 _MEMBER_DEPTH = {"seksi_dalam_bidang": 3, "bidang_dalam_opd": 2, "opd_dalam_kota": 1}
 GROUP_COLUMNS = ["level", "level_label", "opd", "group_uid", "group_code", "group_name",
                  "members", "included", "excluded", "mean_hours_per_head", "cv", "gini",

@@ -3,7 +3,9 @@
 Columns: opd, unit_code, unit_name, kind, severity, basis, message, value, limit.
 `kind` is a short id (see KINDS), severity is "tinggi" | "sedang" | "rendah", basis is the
 domain.md tag of the rule: "[reg]" regulation text, "[practice]" common practice,
-"[policy]" our own rule. Rows are sorted by severity, then OPD, then kind.
+"[policy]" our own rule (a code, also in the JSON report: people read `display_findings`,
+which names the regulation in plain Indonesian). Rows are sorted by severity, then OPD, then
+kind.
 
 Interpretation of "kepala_tanpa_tugas": a structural head position (JPT Pratama,
 Administrator, Pengawas) with no task at all in the Beban Kerja sheet — its own workload is not
@@ -18,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import FINDING_BASIS, FINDING_HEADERS, FINDING_KIND_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.structure import MAPPING_BANDS, StructureResult
 from sotk_core.model.workload import WorkloadResult
@@ -26,29 +29,28 @@ COLUMNS = ["opd", "unit_code", "unit_name", "kind", "severity", "basis", "messag
            "limit"]
 SEVERITIES = ("tinggi", "sedang", "rendah")
 
-# kind -> (severity, basis, Indonesian label)
+# kind -> (severity, basis tag); the order is the sort order within a severity.
+RULES: dict[str, tuple[str, str]] = {
+    "tipe_melebihi_pemetaan": ("tinggi", "[practice]"),
+    "rumpun_campur": ("tinggi", "[reg]"),
+    "urusan_lebih_3": ("tinggi", "[reg]"),
+    "bidang_melebihi_batas": ("sedang", "[practice]"),
+    "subbagian_melebihi_batas": ("sedang", "[practice]"),
+    "seksi_melebihi_batas": ("sedang", "[practice]"),
+    "jabatan_kosong": ("sedang", "[policy]"),
+    "campuran": ("sedang", "[policy]"),
+    "eu_tinggi": ("sedang", "[policy]"),
+    "eu_rendah": ("sedang", "[policy]"),
+    "tanpa_beban": ("sedang", "[policy]"),
+    "tanpa_kepala": ("rendah", "[policy]"),
+    "kepala_tanpa_tugas": ("rendah", "[policy]"),
+    "unit_mikro": ("rendah", "[policy]"),
+    "urusan_tidak_dikenali": ("rendah", "[policy]"),
+}
+# kind -> (severity, basis tag, Indonesian label); the labels live in sotk_core.base.labels.
 KINDS: dict[str, tuple[str, str, str]] = {
-    "tipe_melebihi_pemetaan": ("tinggi", "[practice]", "Tipe melebihi hasil pemetaan"),
-    "rumpun_campur": ("tinggi", "[reg]", "Urusan dari lebih dari satu rumpun"),
-    "urusan_lebih_3": ("tinggi", "[reg]", "Dinas gabungan lebih dari 3 urusan"),
-    "bidang_melebihi_batas": ("sedang", "[practice]", "Bidang melebihi batas tipe"),
-    "subbagian_melebihi_batas": ("sedang", "[practice]", "Subbagian melebihi batas tipe"),
-    "seksi_melebihi_batas": ("sedang", "[practice]", "Seksi melebihi batas tipe"),
-    "jabatan_kosong": ("sedang", "[policy]", "Jabatan kosong"),
-    "campuran": ("sedang", "[policy]", "Unit campuran (kelebihan dan kekurangan)"),
-    "eu_tinggi": ("sedang", "[policy]", "EU > 1,00"),
-    "eu_rendah": ("sedang", "[policy]", "EU < 0,50"),
-    "tanpa_beban": ("sedang", "[policy]", "Unit tanpa beban kerja"),
-    "tanpa_kepala": ("rendah", "[policy]", "Unit tanpa kepala"),
-    "kepala_tanpa_tugas": ("rendah", "[policy]", "Kepala unit tanpa uraian tugas"),
-    "unit_mikro": ("rendah", "[policy]", "Unit mikro"),
-    "urusan_tidak_dikenali": ("rendah", "[policy]", "Urusan tidak dikenali"),
-}
-HEADERS: dict[str, str] = {
-    "opd": "OPD", "unit_code": "Kode unit", "unit_name": "Unit", "kind": "Jenis temuan",
-    "severity": "Tingkat", "basis": "Dasar", "message": "Temuan", "value": "Nilai",
-    "limit": "Batas",
-}
+    kind: (sev, basis, FINDING_KIND_LABELS[kind]) for kind, (sev, basis) in RULES.items()}
+HEADERS = FINDING_HEADERS  # old name, kept importable
 _SIZE_KIND = {"bidang": "bidang_melebihi_batas", "subbagian_sekretariat": "subbagian_melebihi_batas",
               "seksi_per_bidang": "seksi_melebihi_batas", "seksi": "seksi_melebihi_batas"}
 _VERIFY = {"bawaan": " (acuan bawaan, verifikasi terhadap PP 18/2016)",
@@ -226,6 +228,12 @@ def kind_label(kind: str) -> str:
     return KINDS[kind][2] if kind in KINDS else kind
 
 
+def basis_label(kind: str) -> str:
+    """The basis of a finding kind as people read it ("Dasar: PP 18/2016", ...)."""
+    return FINDING_BASIS.get(kind, "")
+
+
 def display_findings(findings: pd.DataFrame) -> pd.DataFrame:
-    """The findings table for people: `kind` replaced by its Indonesian label."""
-    return findings.assign(kind=findings["kind"].map(kind_label))
+    """The findings table for people: `kind` and `basis` replaced by their Indonesian text."""
+    return findings.assign(kind=findings["kind"].map(kind_label),
+                           basis=findings["kind"].map(basis_label))

@@ -21,16 +21,16 @@ import pandas as pd
 import xlsxwriter
 
 from sotk_core.base.issues import IssueList
+from sotk_core.base.labels import NOTE_CITY_SCOPE, NOTE_HEADERS, NOTE_KIND_LABELS
 from sotk_core.workbook.reader import read_sheet_rows
 
 FIELDS: tuple[str, ...] = ("waktu", "opd", "unit", "jenis", "teks")
 KINDS: tuple[str, ...] = ("catatan", "keputusan")
-KIND_LABELS: dict[str, str] = {"catatan": "Catatan", "keputusan": "Keputusan"}
-HEADERS: dict[str, str] = {"waktu": "Waktu", "opd": "OPD", "unit": "Unit", "jenis": "Jenis",
-                           "teks": "Isi catatan"}
+KIND_LABELS = NOTE_KIND_LABELS  # old names, kept importable
+HEADERS = NOTE_HEADERS
 SHEET = "Catatan FGD"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-CITY_SCOPE = "(seluruh kota)"
+CITY_SCOPE = NOTE_CITY_SCOPE
 FORMAT_VERSION = 1
 MAX_TEXT = 4000  # characters kept of one note
 

@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.labels import SIZE_MEASURE_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
@@ -50,12 +51,7 @@ TYPE_RANK: dict[str, int] = {"A": 3, "B": 2, "C": 1, "hanya bidang": 0, "hanya s
 SPAN_BUCKETS: tuple[str, ...] = ("0", "1", "2–3", "4–7", "8–12", "13+")
 _SPAN_EDGES = np.array([1.0, 2.0, 4.0, 8.0, 13.0])  # bucket i holds span < edge[i]
 
-MEASURES: dict[str, str] = {
-    "bidang": "bidang",
-    "subbagian_sekretariat": "subbagian di sekretariat",
-    "seksi_per_bidang": "seksi/subbidang",
-    "seksi": "seksi",
-}
+MEASURES: dict[str, str] = SIZE_MEASURE_LABELS  # measure id (size_limits.csv) -> label
 SIZE_JENIS: dict[str, str] = {"Dinas": "dinas/badan", "Badan": "dinas/badan",
                               "Kecamatan": "kecamatan"}
 LIMIT_COLUMNS = ["jenis", "tipe", "measure", "limit", "source"]

@@ -20,17 +20,11 @@ import pandas as pd
 
 from sotk_core.base.fmt import round_need
 from sotk_core.base.formulas import grade, task_minutes
+from sotk_core.base.labels import POSITION_STATUS_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 
-STATUS_LABELS = {
-    "kosong": "Kosong (tanpa pegawai)",
-    "tanpa_beban": "Tanpa beban kerja",
-    "berlebih": "Beban berlebih (EJ > 1,00)",
-    "rendah": "Beban rendah (EJ < 0,50)",
-    "wajar": "Wajar",
-    "tidak_terisi": "Tidak terisi, beban < 0,5 orang",
-}
+STATUS_LABELS = POSITION_STATUS_LABELS  # old name, kept importable
 
 _SUMS = ("workload_hours", "need_raw", "need", "existing", "surplus", "shortage")
 

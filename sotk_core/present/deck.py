@@ -28,6 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import FINDING_SEVERITY_LABELS
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.present import charts
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
@@ -40,7 +41,7 @@ SCENARIO_SLIDES = 4
 OPD_SLIDES = 5
 MAX_FINDINGS = 5  # findings per slide: a bullet is one or two lines at projector size
 MAX_CHANGES = 6  # change sentences are long: two lines each at projector size
-SEVERITY_LABELS = {"tinggi": "Tinggi", "sedang": "Sedang", "rendah": "Rendah"}
+SEVERITY_LABELS = FINDING_SEVERITY_LABELS  # old name, kept importable
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,8 +20,9 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import NOTE_KIND_LABELS as KIND_LABELS
 from sotk_core.model.evaluate import Evaluation
-from sotk_core.model.notes import KIND_LABELS, notes_for
+from sotk_core.model.notes import notes_for
 from sotk_core.present.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
 from sotk_core.present.charts.export import image_session, to_png
 from sotk_core.present.deck import Slide

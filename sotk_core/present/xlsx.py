@@ -18,7 +18,7 @@ import pandas as pd
 import xlsxwriter
 
 from sotk_core.base.fmt import round_half_up
-from sotk_core.base.labels import label
+from sotk_core.base.labels import ISSUE_SEVERITY_LABELS, label
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.findings import COLUMNS as FINDING_COLUMNS
 from sotk_core.model.findings import HEADERS as FINDING_HEADERS
@@ -140,7 +140,7 @@ def settings_frame(ev: Evaluation) -> pd.DataFrame:
 def issues_frame(ev: Evaluation) -> pd.DataFrame:
     cols = ["severity", "file", "sheet", "row", "column", "message"]
     frame = pd.DataFrame([i.to_dict() for i in ev.city.issues], columns=cols)
-    frame["severity"] = frame["severity"].map({"error": "Galat", "warning": "Peringatan"})
+    frame["severity"] = frame["severity"].map(ISSUE_SEVERITY_LABELS)
     return frame
 
 

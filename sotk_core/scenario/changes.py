@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.base.settings import ROUNDING_LABELS, ROUNDING_MODES
+from sotk_core.base.labels import CHANGE_KIND_LABELS, ROUNDING_LABELS
+from sotk_core.base.settings import ROUNDING_MODES
 from sotk_core.model.city import CityData
 from sotk_core.scenario.state import ReplayState, ScenarioError, city_index
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU
@@ -319,7 +320,7 @@ class SetSettings:
                                     field="wke_hours")
         if self.rounding is not None and self.rounding not in ROUNDING_MODES:
             raise ScenarioError(f"Mode pembulatan '{self.rounding}' tidak dikenal; pilih "
-                                + ", ".join(ROUNDING_MODES) + ".", field="rounding")
+                                + "; ".join(ROUNDING_LABELS.values()) + ".", field="rounding")
 
     def _apply(self, s: ReplayState) -> None:
         changes: dict[str, object] = {}
@@ -334,11 +335,7 @@ Change = (SetExisting | MoveStaff | AddPosition | RemovePosition | SetTaskVolume
           | SetSettings)
 CHANGE_TYPES: tuple[type, ...] = (SetExisting, MoveStaff, AddPosition, RemovePosition,
                                   SetTaskVolume, SetTaskNorma, SetSettings)
-KIND_LABELS: dict[type, str] = {
-    SetExisting: "Ubah pegawai", MoveStaff: "Pindah pegawai", AddPosition: "Tambah jabatan",
-    RemovePosition: "Hapus jabatan", SetTaskVolume: "Ubah volume tugas",
-    SetTaskNorma: "Ubah norma waktu", SetSettings: "Ubah pengaturan",
-}
+KIND_LABELS: dict[type, str] = {cls: CHANGE_KIND_LABELS[cls.change_kind] for cls in CHANGE_TYPES}
 
 
 def _whole(value: object, field_name: str, what: str, minimum: int) -> int:

@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from sotk_core.base.labels import label
+from sotk_core.base.labels import SUFFIX_LABELS, label
 from sotk_core.model.balance import BalanceResult, compute_balance
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
@@ -31,8 +31,6 @@ LEVELS: dict[str, dict[str, object]] = {
     "opd": {"frame": "opds", "keys": ["opd"], "info": [], "metrics": [*_COMMON, "eu2", "pu"]},
 }
 ADDITIVE = frozenset(_COMMON)  # an absent row counts as 0 for the delta
-PRESENCE_LABELS = {"tetap": "Tetap", "baru": "Baru (skenario)", "dihapus": "Dihapus (skenario)"}
-SUFFIX_LABELS = {"base": "awal", "scen": "skenario", "delta": "selisih", "changed": "berubah"}
 _TOL = 1e-9
 
 

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import MATCH_LABELS, SCOPE_LABELS
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.scenario.core import MoveStaff, Scenario, validate
@@ -41,12 +42,6 @@ from sotk_core.workbook.spec import STRUCTURAL
 
 Match = Literal["name", "jenis_pelaksana", "any_pelaksana"]
 Scope = Literal["opd", "city"]
-MATCH_LABELS: dict[str, str] = {
-    "name": "Nama jabatan sama",
-    "jenis_pelaksana": "Nama jabatan sama, atau sesama Pelaksana dengan kelas jabatan sama",
-    "any_pelaksana": "Nama jabatan sama, atau sesama Pelaksana (kelas apa pun)",
-}
-SCOPE_LABELS: dict[str, str] = {"opd": "Di dalam satu OPD", "city": "Antar-OPD se-kota"}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ import pandas as pd
 import xlsxwriter
 
 from sotk_core.base.issues import Issue, IssueList
-from sotk_core.base.settings import PERIODS, Settings
+from sotk_core.base.labels import ROUNDING_LABELS
+from sotk_core.base.settings import PERIODS, Settings, rounding_mode
 from sotk_core.model.city import CityData
 from sotk_core.scenario.core import (
     KIND_LABELS,
@@ -71,6 +72,19 @@ _FIELD_COLUMN = {"opd": "opd", "position_code": "code", "code": "code", "to_opd"
                  "norma": "value", "wke_hours": "value", "row": "row", "unit_code": "unit_code",
                  "name": "name", "kind": "kind", "grade": "grade", "rounding": "rounding",
                  "tasks": "value"}
+# Rows of sheet Pengaturan: setting -> what column Kunci says (files written before these
+# Indonesian names, with the setting ids themselves as Kunci, are read too).
+SETTING_KEYS: dict[str, str] = {
+    "nama_skenario": "Nama skenario", "preset": "Preset",
+    "wke_hours": "Jam kerja efektif (jam/tahun)", "rounding": "Pembulatan kebutuhan pegawai"}
+
+
+def _period_key(period: str) -> str:
+    return f"Faktor periode {period}"
+
+
+_SETTING_BY_KEY = {norm(v): k for k, v in SETTING_KEYS.items()} | {
+    norm(_period_key(p)): f"period_factors.{p}" for p in PERIODS}
 _KIND_BY_LABEL = {norm(label): cls for cls, label in KIND_LABELS.items()} | {
     norm(cls.change_kind): cls for cls in KIND_LABELS}
 HELP_TEXT = (
@@ -105,7 +119,9 @@ def _record(change: Change) -> dict[str, object]:
         rec |= {"opd": change.opd, "code": change.position_code, "row": change.row,
                 "value": change.norma}
     elif isinstance(change, SetSettings):
-        rec |= {"value": change.wke_hours, "rounding": change.rounding}
+        rec |= {"value": change.wke_hours,
+                "rounding": ROUNDING_LABELS.get(change.rounding, change.rounding)
+                if change.rounding is not None else None}
     return rec
 
 
@@ -134,11 +150,13 @@ def scenario_to_xlsx(scenario: Scenario, settings: Settings, city: CityData | No
     _write_table(wb, SHEET_TASKS, [h for _, h in TASK_COLUMNS], task_rows, head,
                  {"Uraian Tugas": 50})
     data = settings.to_dict()
-    rows = [("nama_skenario", scenario.name, "Nama skenario"),
-            ("preset", data["preset"], "Preset pengaturan"),
-            ("wke_hours", data["wke_hours"], "Jam kerja efektif (jam/tahun)"),
-            ("rounding", data["rounding"], "Pembulatan kebutuhan pegawai")]
-    rows += [(f"period_factors.{p}", f, f"Faktor periode {p} (kali per tahun)")
+    rows = [(SETTING_KEYS["nama_skenario"], scenario.name, "Nama yang tampil di halaman Simulasi"),
+            (SETTING_KEYS["preset"], data["preset"], "Preset pengaturan awal"),
+            (SETTING_KEYS["wke_hours"], data["wke_hours"], "Per pegawai per tahun"),
+            (SETTING_KEYS["rounding"], ROUNDING_LABELS.get(str(data["rounding"]),
+                                                           str(data["rounding"])),
+             "Cara membulatkan kebutuhan pegawai")]
+    rows += [(_period_key(p), f, "Kali per tahun")
              for p, f in dict(data["period_factors"]).items()]  # type: ignore[call-overload]
     _write_table(wb, SHEET_SETTINGS, ["Kunci", "Nilai", "Keterangan"], rows, head,
                  {"Kunci": 24, "Nilai": 22, "Keterangan": 45})
@@ -251,6 +269,7 @@ def _read_settings(data: list[list] | None, file: str, issues: IssueList
     for excel_row, row in sheet.rows:
         key, _ = cells.parse_text(sheet.cell(row, sheet.cols.get("key")))
         if key:
+            key = _SETTING_BY_KEY.get(norm(key), key)
             values[key] = (sheet.cell(row, sheet.cols.get("value")), excel_row)
     name_cell = values.get("nama_skenario", ("Skenario", 0))[0]
     name = cells.parse_text(name_cell)[0] or "Skenario"
@@ -269,7 +288,7 @@ def _read_settings(data: list[list] | None, file: str, issues: IssueList
             elif key.split(".", 1)[1] in PERIODS:
                 factors[key.split(".", 1)[1]] = int(number)
         elif key == "rounding":
-            raw["rounding"] = str(value)
+            raw["rounding"] = rounding_mode(value) or str(value)
     if factors:
         raw["period_factors"] = factors
     if not raw["preset"]:
@@ -328,6 +347,15 @@ _Parser = Callable[[object], tuple[object, str | None]]
 _TEXT, _CODE = cells.parse_text, cells.parse_code
 _INT, _NUM = cells.parse_int, cells.parse_number
 _JENIS: _Parser = lambda v: cells.parse_enum(v, JENIS_JABATAN)  # noqa: E731
+
+
+def _rounding(value: object) -> tuple[object, str | None]:
+    """A rounding mode by its Indonesian name or its code; unknown text is kept as written,
+    so the change's own check names it."""
+    text, problem = cells.parse_text(value)
+    return (rounding_mode(text) or text, problem)
+
+
 # Per change type: (column key, argument name, parser, required).
 _SPEC: dict[type, tuple[tuple[str, str, _Parser, bool], ...]] = {
     SetExisting: (("opd", "opd", _TEXT, True), ("code", "position_code", _CODE, True),
@@ -344,7 +372,8 @@ _SPEC: dict[type, tuple[tuple[str, str, _Parser, bool], ...]] = {
                     ("row", "row", _INT, True), ("value", "volume", _NUM, True)),
     SetTaskNorma: (("opd", "opd", _TEXT, True), ("code", "position_code", _CODE, True),
                    ("row", "row", _INT, True), ("value", "norma", _NUM, True)),
-    SetSettings: (("value", "wke_hours", _NUM, False), ("rounding", "rounding", _TEXT, False)),
+    SetSettings: (("value", "wke_hours", _NUM, False), ("rounding", "rounding", _rounding,
+                                                          False)),
 }
 
 

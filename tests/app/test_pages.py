@@ -315,8 +315,8 @@ def test_evaluasi_sotk_kpis_and_charts(app, sample_eval):
 
 
 def finding_lines(app) -> list[str]:
-    """The findings list: one markdown line per finding, '<icon> **Tingkat** · `[dasar]` — …'."""
-    return [m.value for m in app.markdown if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · `", m.value)]
+    """The findings list: one markdown line per finding, "<icon> **Tingkat** · *Dasar* — …"."""
+    return [m.value for m in app.markdown if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · \*", m.value)]
 
 
 def test_evaluasi_sotk_filter_by_opd(app, sample_eval):

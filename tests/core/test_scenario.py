@@ -374,6 +374,35 @@ def test_save_and_reload_reproduces_identical_results(city):
     assert sheets == ["Perubahan", "Tugas Jabatan Baru", "Pengaturan", "Petunjuk"]
 
 
+def test_the_scenario_workbook_speaks_indonesian_and_older_files_still_load(city):
+    scen = _full_scenario(city)
+    data = scenario_to_xlsx(scen, Settings(), city)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    keys = [r[0] for r in book["Pengaturan"].iter_rows(min_row=2, values_only=True)]
+    assert keys[:4] == ["Nama skenario", "Preset", "Jam kerja efektif (jam/tahun)",
+                        "Pembulatan kebutuhan pegawai"]
+    assert book["Pengaturan"]["B5"].value == "Dibulatkan biasa: mulai ,5 ke atas (2,5 → 3)"
+    assert book["Perubahan"]["M8"].value == "Selalu dibulatkan ke atas (2,1 → 3)"  # SetSettings
+    # a file written before the Indonesian names: setting ids as keys, mode codes as values
+    ids = ["nama_skenario", "preset", "wke_hours", "rounding"] + [
+        f"period_factors.{p}" for p in ("Tahun", "Semester", "Triwulan", "Bulan", "Minggu",
+                                        "Hari")]
+    for row, key in enumerate(ids, start=2):
+        book["Pengaturan"].cell(row=row, column=1, value=key)
+    book["Pengaturan"]["B5"] = "floor"
+    book["Pengaturan"]["B3"] = "BKN 2011"
+    book["Pengaturan"]["B4"] = 1200
+    book["Pengaturan"]["B10"] = 48
+    book["Pengaturan"]["B11"] = 240
+    book["Perubahan"]["M8"] = "ceil"
+    buf = io.BytesIO()
+    book.save(buf)
+    again, settings, problems = scenario_from_xlsx(buf.getvalue(), city)
+    assert problems == []
+    assert again == scen
+    assert settings == Settings.from_preset("BKN 2011", rounding="floor")
+
+
 def test_reload_reports_changes_that_no_longer_fit_with_row_and_column(city):
     scen = Scenario().add(MOVE_2, city).add(SetTaskVolume(OPD, "J06", 7, 500), city)
     book = openpyxl.load_workbook(io.BytesIO(scenario_to_xlsx(scen, Settings(), city)))
