@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from sotk_core.present import tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.downloads import results_download
 from sotk_ui.notes import notes_files
@@ -22,14 +22,7 @@ def body() -> None:
     st.caption(f"{city.name} · {len(city.workbooks)} file dimuat · {ev.summary['opd_count']} OPD "
                "dihitung")
 
-    status = pd.DataFrame([{
-        "File": wb.file,
-        "Status": "Dihitung" if wb.ok and wb.name in city.opd_names else "Tidak dihitung",
-        "Galat": len(wb.errors),
-        "Peringatan": len(wb.warnings),
-        "Jabatan": len(wb.positions),
-        "Tugas": len(wb.tasks),
-    } for wb in city.workbooks])
+    status = tables.file_status(city)
     st.subheader("File yang dimuat")
     st.dataframe(status, hide_index=True, width="stretch")
 

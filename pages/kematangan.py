@@ -6,7 +6,7 @@ import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import BASIS_MATURITY_PRACTICE
-from sotk_core.present import charts
+from sotk_core.present import charts, tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
@@ -22,17 +22,18 @@ def body() -> None:
     if not len(mat.opd):
         st.info("Belum ada OPD dengan sheet Kematangan yang lengkap.")
         return
-    counts = mat.opd["category"].value_counts()
-    missing = [n for n in ev.city.opd_names if n not in set(mat.opd["opd"])]
+    overview = tables.maturity_overview(ev)
+    counts, missing = overview.counts, overview.missing
+    top = next(iter(counts))
     kpis([
         ("Rata-rata kota", fmt_num(mat.city_mean, 2), mat.city_category,
          "Rata-rata total kematangan OPD"),
         ("OPD dinilai", f"{len(mat.opd)} dari {len(ev.city.opd_names)}",
          f"{len(missing)} tanpa data" if missing else "semua OPD",
          ("Tanpa sheet Kematangan: " + ", ".join(missing)) if missing else None),
-        ("Kategori terbanyak", f"{counts.iloc[0]} OPD", counts.index[0],
+        ("Kategori terbanyak", f"{counts[top]} OPD", top,
          " · ".join(f"{k}: {v}" for k, v in counts.items())),
-        ("Tahap terendah", f"Tingkat {fmt_num(mat.opd['stage'].min())}", "di kota",
+        ("Tahap terendah", f"Tingkat {fmt_num(overview.lowest_stage)}", "di kota",
          "OPD tidak dapat dianggap di tahap lebih tinggi selama ada variabel yang lebih rendah."),
     ])
     abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"], strict=True))
@@ -41,7 +42,7 @@ def body() -> None:
           "peta_panas_kematangan")
 
     st.subheader("Profil satu OPD")
-    names = [n for n in ev.city.opd_names if n in set(mat.opd["opd"])]
+    names = [n for n in ev.city.opd_names if n not in missing]
     opd = opd_picker(names, key="mat_opd")
     row = mat.opd.set_index("opd").loc[opd]
     kpis([
@@ -49,12 +50,11 @@ def body() -> None:
         ("Tahap", f"Tingkat {fmt_num(row['stage'])}", "tingkat terendah",
          "OPD dianggap berada pada tahap variabel terendahnya"),
     ])
-    city_mean = mat.levels.groupby("variable")["level"].mean()
-    chart(charts.maturity_radar(mat.levels, opd, city_mean), "mat_radar", "radar_kematangan")
+    chart(charts.maturity_radar(mat.levels, opd, overview.variable_means), "mat_radar",
+          "radar_kematangan")
     st.markdown("**Variabel terlemah dan tingkat berikut yang perlu dicapai** "
                 "(naik satu tingkat per siklus):")
-    weak = mat.weakest.loc[mat.weakest["opd"] == opd]
-    for _, w in weak.iterrows():
+    for w in tables.weakest(mat.weakest, opd):
         st.markdown(f"- **{w['roman']}. {w['var_name']}** — tingkat {fmt_num(w['level'])} → "
                     f"{fmt_num(w['next_level'])}: {w['next_text']}")
 

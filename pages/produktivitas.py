@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.model.workload import STATUS_LABELS
-from sotk_core.present import charts
+from sotk_core.present import charts, tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
 ALL = "(semua unit)"
+HELP_EJ = ("EJ = kebutuhan desimal ÷ pegawai ada. Kebutuhan desimal = beban kerja (jam/tahun) ÷ "
+           "jam kerja efektif (WKE), sebelum dibulatkan menjadi orang. Urut dari EJ tertinggi.")
 
 
 def body() -> None:
@@ -36,48 +37,38 @@ def body() -> None:
          "Jabatan dengan beban kerja tetapi tanpa pegawai"),
     ])
 
-    units = wl.units.loc[wl.units["opd"] == opd]
-    positions = wl.positions.loc[wl.positions["opd"] == opd]
-    notes_widget(opd, list(dict.fromkeys(units.loc[units["depth"] > 1, "name"])), key="prod_notes")
+    whole = tables.scope(ev, opd)
+    notes_widget(opd, tables.unit_names(whole.units), key="prod_notes")
     chart(charts.unit_eu_bars(wl.units, opd, ev.settings, depth=2), "prod_bidang", "eu_bidang")
 
-    level2 = units.loc[units["depth"] == 2]
-    choice = st.selectbox("Telusuri bidang/bagian", [ALL, *level2["code"]], key="prod_bidang_pick",
-                          format_func=lambda c: ALL if c == ALL else
-                          f"{level2.set_index('code').loc[c, 'name']} ({c})")
-    if choice == ALL:
-        scope_units, scope_positions, scope_name = units, positions, opd
-    else:
-        uid = int(level2.set_index("code").loc[choice, "uid"])
-        sub = ev.city.ancestors
-        inside = set(sub.loc[sub["ancestor"] == uid, "uid"])
-        scope_units = units.loc[units["uid"].isin(inside)]
-        scope_positions = positions.loc[positions["unit_uid"].isin(inside)]
-        scope_name = level2.set_index("code").loc[choice, "name"]
-        if (scope_units["depth"] == 3).any():
-            chart(charts.unit_eu_bars(scope_units, opd, ev.settings, depth=3), "prod_seksi",
-                  "eu_seksi")
-    st.caption(f"Jabatan di {scope_name}")
-    chart(charts.position_need_bars(wl.positions, opd, unit_code=None if choice == ALL else choice,
-                                    units=wl.units), "prod_positions", "jabatan")
+    options = tables.bidang_options(ev, opd)
+    choice = st.selectbox("Telusuri bidang/bagian", [ALL, *options], key="prod_bidang_pick",
+                          format_func=lambda c: ALL if c == ALL else options[c])
+    part = tables.scope(ev, opd, None if choice == ALL else choice)
+    if part.code is not None and tables.has_depth(part.units, 3):
+        chart(charts.unit_eu_bars(part.units, opd, ev.settings, depth=3,
+                                  title=f"EU per seksi/subbagian · {part.name}"),
+              "prod_seksi", "eu_seksi")
+    chart(charts.position_need_bars(wl.positions, opd, unit_code=part.code, units=wl.units,
+                                    title=f"Kebutuhan dan pegawai per jabatan · {part.name}"),
+          "prod_positions", "jabatan")
 
     chart(charts.workload_treemap(wl.units, wl.positions, opd, ev.settings), "prod_treemap",
           "treemap_beban")
     st.subheader("Tugas yang paling menentukan kebutuhan satu jabatan")
-    with_tasks = scope_positions.loc[scope_positions["task_count"] > 0]
-    if len(with_tasks):
-        names = dict(zip(with_tasks["code"], with_tasks["name"] + " (" +
-                         with_tasks["unit_name"] + ")", strict=True))
+    names = tables.position_choices(part.positions)
+    if names:
         code = st.selectbox("Jabatan", list(names), key="prod_pos_pick",
                             format_func=names.get)
         chart(charts.top_tasks(wl.tasks, wl.positions, opd, code, n=8), "prod_tasks",
               "tugas_utama")
 
-    st.subheader("Tabel jabatan")
-    view = scope_positions.assign(status=scope_positions["status"].map(STATUS_LABELS))
-    table(view, ["name", "existing", "need", "gap", "ej2", "pj"], key="prod_pos_table")
+    st.subheader(f"Tabel jabatan · {part.name}", help=HELP_EJ)
+    table(tables.positions_view(part.positions),
+          ["name", "unit_name", "existing", "need_raw", "need", "ej2", "status"],
+          key="prod_pos_table")
     with st.expander("Tabel unit"):
-        table(scope_units, ["name", "existing", "need", "surplus", "shortage", "eu2"],
+        table(part.units, ["name", "existing", "need", "surplus", "shortage", "eu2"],
               key="prod_unit_table")
 
 

@@ -15,7 +15,7 @@ from sotk_core.model.notes import note_key
 from sotk_core.present.charts import to_png, to_svg
 from sotk_core.present.xlsx import results_workbook_bytes
 from sotk_core.scenario import Scenario
-from sotk_ui import state
+from sotk_ui import scenarios, state
 from sotk_ui.data import current_city
 
 STORE = "_sotk_dl_"  # session-state prefix: (signature, bytes) per download key
@@ -83,21 +83,20 @@ def image_menu(fig: go.Figure, key: str, filename: str) -> None:
 
 def active_scenario() -> Scenario | None:
     """The scenario being edited on the Simulasi page, when it has changes."""
-    found = state.get(state.SCENARIOS) or {}
-    scenario = found.get(state.get(state.ACTIVE_SCENARIO)) if hasattr(found, "get") else None
-    return scenario if scenario is not None and len(scenario) else None
+    return scenarios.active_with_changes()
 
 
 def results_bytes(ev: Evaluation, scenario: Scenario | None) -> bytes:
     """The results workbook with `scenario` and this session's FGD notes, memoised."""
-    notes = state.get(state.NOTES)
+    notes = state.notes()
     _, key = current_city()
     memo = state.get(state.EVAL_MEMO)
     memo_key = ("results", key, ev.settings, scenario, tuple(note_key(n) for n in notes))
     if memo_key not in memo:
         for old in [k for k in memo if k[0] == "results"]:
             memo.pop(old, None)
-        memo[memo_key] = results_workbook_bytes(ev, scenario, notes)
+        run = scenarios.run(scenario) if scenario is not None else None
+        memo[memo_key] = results_workbook_bytes(ev, scenario, notes, run=run)
     return memo[memo_key]
 
 
@@ -105,7 +104,7 @@ def results_download(ev: Evaluation, key: str = "dl_results") -> None:
     """One download with every table, the native charts, the active scenario (when it has
     changes), the FGD notes and the Asumsi sheet."""
     scenario = active_scenario()
-    notes = state.get(state.NOTES)
+    notes = state.notes()
     parts = [f"simulasi \u201c{scenario.name}\u201d ({len(scenario)} perubahan)"
              if scenario is not None else "tanpa simulasi", f"{len(notes)} catatan FGD"]
     st.download_button("Workbook hasil (.xlsx)",

@@ -33,7 +33,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def notes() -> list[dict]:
-    return state.get(state.NOTES)
+    return state.notes()
 
 
 def _add(key: str, opd: str | None) -> None:
@@ -45,13 +45,13 @@ def _add(key: str, opd: str | None) -> None:
     except ValueError as exc:
         st.session_state[f"{key}_error"] = str(exc)
         return
-    state.put(state.NOTES, [*notes(), note])
+    state.put_notes([*notes(), note])
     st.session_state[f"{key}_text"] = ""
     st.session_state.pop(f"{key}_error", None)
 
 
 def _remove(target: tuple) -> None:
-    state.put(state.NOTES, [n for n in notes() if note_key(n) != target])
+    state.put_notes([n for n in notes() if note_key(n) != target])
 
 
 def _note_line(n: dict, with_unit: bool = True) -> str:
@@ -108,7 +108,7 @@ def _upload(key: str) -> None:
         st.session_state[MESSAGE] = ("error", f"{file.name}: {exc}")
     else:
         merged, added, skipped = merge_notes(notes(), incoming)
-        state.put(state.NOTES, merged)
+        state.put_notes(merged)
         text = f"{added} catatan dari {file.name} ditambahkan"
         if skipped:
             text += f"; {skipped} catatan sudah ada dan tidak digandakan"

@@ -20,9 +20,9 @@ from sotk_core.present.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
 from sotk_core.present.deck import Slide, build_deck, deck_opds, opd_start
 from sotk_core.present.pdf import deck_pdf, minutes_pdf
 from sotk_core.present.xlsx import results_workbook_bytes
-from sotk_ui import state
+from sotk_ui import scenarios, state
 from sotk_ui.data import current_city, current_evaluation
-from sotk_ui.downloads import PDF, PNG, SVG, XLSX, active_scenario, fingerprint, on_demand
+from sotk_ui.downloads import PDF, PNG, SVG, XLSX, fingerprint, on_demand
 from sotk_ui.notes import notes, notes_files, notes_form
 
 PENDING_KEY = "_sotk_slide_pending"  # slide key to return to after the deck changed
@@ -58,7 +58,7 @@ def deck_signature(ev: Evaluation) -> tuple:
     chosen = state.get(state.DECK_OPDS)
     known = ev.city.opd_names
     order = tuple(known) if chosen is None else tuple(o for o in chosen if o in known)
-    scenario = active_scenario() if state.get(state.DECK_SCENARIO) else None
+    scenario = scenarios.active_with_changes() if state.get(state.DECK_SCENARIO) else None
     return (DECK_MEMO, key, ev.settings, order, scenario)
 
 
@@ -70,7 +70,9 @@ def current_deck() -> tuple[list[Slide], Evaluation, tuple]:
     if sig not in memo:
         for old in [k for k in memo if k[0] == DECK_MEMO][:-1]:
             memo.pop(old, None)
-        memo[sig] = build_deck(ev, list(sig[3]), sig[4])
+        scenario = sig[4]
+        run = scenarios.run(scenario) if scenario is not None else None
+        memo[sig] = build_deck(ev, list(sig[3]), scenario, run=run)
     return memo[sig], ev, sig
 
 
@@ -183,7 +185,7 @@ def _options(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple) 
                             "akhir.")
         st.button("Semua OPD (urutan file)", key="deck_opds_all", on_click=_all_opds,
                   args=(slide.key,), icon=":material/restart_alt:")
-        scenario = active_scenario()
+        scenario = scenarios.active_with_changes()
         if scenario is not None:
             st.toggle(f"Sertakan slide simulasi \u201c{scenario.name}\u201d "
                       f"({len(scenario)} perubahan)", value=bool(state.get(state.DECK_SCENARIO)),
@@ -222,7 +224,9 @@ def _downloads(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple
     minutes_download(slides, ev, sig)
     notes_sig = tuple(note_key(n) for n in notes())
     on_demand("workbook hasil (.xlsx)", "deck_results", lambda: (sig, notes_sig),
-              lambda: results_workbook_bytes(ev, scenario, notes()), "hasil_sotk.xlsx", XLSX,
+              lambda: results_workbook_bytes(ev, scenario, notes(), run=scenarios.run(scenario)
+                                             if scenario is not None else None),
+              "hasil_sotk.xlsx", XLSX,
               spinner="Menyusun workbook hasil…")
 
 

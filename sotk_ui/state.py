@@ -1,40 +1,47 @@
 """Session-state keys, set once with `setdefault` in app.py so they survive page switches.
 
 Widget state is dropped when a widget is not drawn, so everything the user entered lives in
-these plain keys; widgets are views over them.
+these plain keys; widgets are views over them. Read and write the user's work (scenarios,
+notes, deck position) through the helpers below, not through the keys: they are the one
+place a persistence layer hooks into.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
 
 from sotk_core.base.settings import Settings
+from sotk_core.scenario import Scenario, ScenarioSet
 
 SOURCE = "sotk_source"  # "sample" | "upload"
 UPLOADS = "sotk_uploads"  # dict[file name, bytes] of this session only
 SETTINGS = "sotk_settings"  # Settings
 OPD = "sotk_opd"  # selected OPD name or None
-SCENARIOS = "sotk_scenarios"  # dict[name, Scenario]
+SCENARIOS = "sotk_scenarios"  # ScenarioSet (sotk_core.scenario)
 ACTIVE_SCENARIO = "sotk_active_scenario"  # name of the scenario being edited
 NOTES = "sotk_notes"  # list of note dicts (FGD notes)
-SLIDE = "sotk_slide"  # presentation slide index
+SLIDE = "sotk_slide"  # presentation: the id (Slide.key) of the slide on screen, or None
+SHOWN = "sotk_slides_shown"  # presentation: ids of the slides shown, in first-shown order
 DECK_OPDS = "sotk_deck_opds"  # OPD sections chosen for the deck, in order
 DECK_HEIGHT = "sotk_deck_height"  # chart height on a slide (px), for the room's projector
 DECK_SCENARIO = "sotk_deck_scenario"  # include the active scenario's slides in the deck
 UPLOADER_NONCE = "sotk_uploader_nonce"  # bump to clear the file uploader
 EVAL_MEMO = "_sotk_eval_memo"
+DEFAULT_SCENARIO = "Simulasi 1"
 
 DEFAULTS: dict[str, Any] = {
     SOURCE: "sample",
     UPLOADS: {},
     SETTINGS: Settings(),
     OPD: None,
-    SCENARIOS: {},
-    ACTIVE_SCENARIO: "Simulasi 1",
+    SCENARIOS: ScenarioSet(),
+    ACTIVE_SCENARIO: DEFAULT_SCENARIO,
     NOTES: [],
-    SLIDE: 0,
+    SLIDE: None,
+    SHOWN: [],
     DECK_OPDS: None,
     DECK_HEIGHT: 650,
     DECK_SCENARIO: True,
@@ -59,3 +66,55 @@ def put(key: str, value: Any) -> None:
 
 def settings() -> Settings:
     return get(SETTINGS)
+
+
+# ---- the user's work ------------------------------------------------------------------------
+
+
+def scenario_set() -> ScenarioSet:
+    """The named scenarios of this session (a mapping name -> Scenario is accepted too)."""
+    found = get(SCENARIOS)
+    if isinstance(found, ScenarioSet):
+        return found
+    converted = ScenarioSet(tuple(s.rename(n) for n, s in dict(found or {}).items()
+                                  if isinstance(s, Scenario)) if isinstance(found, Mapping)
+                            else ())
+    put(SCENARIOS, converted)
+    return converted
+
+
+def put_scenario_set(scenarios: ScenarioSet) -> None:
+    put(SCENARIOS, scenarios)
+
+
+def active_scenario_name() -> str:
+    return str(get(ACTIVE_SCENARIO) or DEFAULT_SCENARIO)
+
+
+def set_active_scenario_name(name: str) -> None:
+    put(ACTIVE_SCENARIO, name)
+
+
+def notes() -> list[dict]:
+    return get(NOTES)
+
+
+def put_notes(notes: list[dict]) -> None:
+    put(NOTES, notes)
+
+
+def slide_id() -> str | None:
+    """The id of the slide the presenter is on (None: the first slide)."""
+    value = get(SLIDE)
+    return value if isinstance(value, str) else None
+
+
+def set_slide_id(key: str) -> None:
+    put(SLIDE, key)
+    shown: list[str] = get(SHOWN)
+    if key not in shown:
+        put(SHOWN, [*shown, key])
+
+
+def slides_shown() -> list[str]:
+    return list(get(SHOWN))

@@ -125,6 +125,20 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
                  column_config=widths)
 
 
+CHANGED_CELL = "background-color:#FCE9D9;font-weight:700"
+
+
+def delta_table(view: pd.DataFrame, flags: pd.DataFrame, key: str) -> None:
+    """A text table of 'before → after' cells (sotk_core.present.whatif), changed cells
+    tinted and bold."""
+    if view.empty:
+        st.caption("Tidak ada baris yang berubah.")
+        return
+    styled = view.style.apply(lambda _: flags.map(lambda f: CHANGED_CELL if f else ""),
+                              axis=None)
+    st.dataframe(styled, hide_index=True, width="stretch", key=key)
+
+
 def opd_picker(names: Sequence[str], key: str = "opd_picker", label_text: str = "Pilih OPD",
                sidebar: bool = False) -> str | None:
     """Pick an OPD once; every page follows, and the URL (?opd=...) can be shared."""

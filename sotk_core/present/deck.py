@@ -34,7 +34,7 @@ from sotk_core.present import charts
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
 from sotk_core.scenario.compare import changed_only, compare, compare_city
 from sotk_core.scenario.core import Scenario
-from sotk_core.scenario.pipeline import run_scenario
+from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
 
 CITY_SLIDES = 9
 SCENARIO_SLIDES = 4
@@ -211,9 +211,11 @@ def _delta(base: object, scen: object, decimals: int = 0, unit: str = "") -> str
         ("+" + text if d > 0 else text.replace("-", "−", 1))
 
 
-def _scenario_slides(ev: Evaluation, scenario: Scenario) -> list[Slide]:
+def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None = None
+                     ) -> list[Slide]:
     name = scenario.name
-    run = run_scenario(ev.city, scenario, ev.settings)
+    if run is None or run.scenario != scenario:
+        run = run_scenario(ev.city, scenario, ev.settings)
     scen = run.workload
     if scen is None:
         msg = f"Skenario \u201c{name}\u201d tidak dapat diterapkan: {run.error}"
@@ -327,12 +329,14 @@ def default_opds(ev: Evaluation) -> list[str]:
 
 
 def build_deck(ev: Evaluation, opd_order: Sequence[str] | None = None,
-               scenario: Scenario | None = None) -> list[Slide]:
-    """The deck: city slides, scenario slides (when `scenario` has changes), then one section
-    per OPD of `opd_order` in that order (unknown names are skipped, duplicates once)."""
+               scenario: Scenario | None = None, *, run: ScenarioRun | None = None
+               ) -> list[Slide]:
+    """The deck: city slides, scenario slides (when `scenario` has changes; `run` is its
+    `run_scenario` result when the caller has it), then one section per OPD of `opd_order`
+    in that order (unknown names are skipped, duplicates once)."""
     slides = _city_slides(ev)
     if scenario is not None and len(scenario):
-        slides += _scenario_slides(ev, scenario)
+        slides += _scenario_slides(ev, scenario, run)
     known = set(ev.city.opd_names)
     order = default_opds(ev) if opd_order is None else list(dict.fromkeys(opd_order))
     for opd in order:

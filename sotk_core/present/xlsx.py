@@ -27,7 +27,7 @@ from sotk_core.model.notes import write_notes_sheet
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.scenario.compare import compare, compare_city, compare_labels
 from sotk_core.scenario.core import Scenario
-from sotk_core.scenario.pipeline import run_scenario
+from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
 from sotk_core.scenario.workbook_io import scenario_changes_frame
 
 POSITION_COLS = ["opd", "code", "name", "unit", "unit_name", "kind", "existing", "task_count",
@@ -285,9 +285,12 @@ def _compare_columns(frame: pd.DataFrame, keys: Sequence[str]) -> list[str]:
                                                           c == "changed")]
 
 
-def scenario_comparison(ev: Evaluation, scenario: Scenario) -> WorkloadResult | str:
-    """The scenario's workload, or the Indonesian reason it does not apply to these data."""
-    run = run_scenario(ev.city, scenario, ev.settings)
+def scenario_comparison(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None = None
+                        ) -> WorkloadResult | str:
+    """The scenario's workload, or the Indonesian reason it does not apply to these data
+    (`run`: the scenario's `run_scenario` result when the caller has it already)."""
+    if run is None or run.scenario != scenario:
+        run = run_scenario(ev.city, scenario, ev.settings)
     return run.workload if run.workload is not None else str(run.error)
 
 
@@ -334,11 +337,14 @@ def write_notes(book: _Book, notes: Sequence[Mapping[str, Any]], city: str) -> N
 
 
 def results_workbook_bytes(ev: Evaluation, scenario: Scenario | None = None,
-                           notes: Sequence[Mapping[str, Any]] | None = None) -> bytes:
-    """The results workbook; `scenario` adds its changes and deltas (when it has changes),
-    `notes` the FGD notes (the "Catatan FGD" sheet is always there, empty without notes)."""
+                           notes: Sequence[Mapping[str, Any]] | None = None, *,
+                           run: ScenarioRun | None = None) -> bytes:
+    """The results workbook; `scenario` adds its changes and deltas (when it has changes;
+    `run` is its `run_scenario` result when already computed), `notes` the FGD notes (the
+    "Catatan FGD" sheet is always there, empty without notes)."""
     book = _Book()
-    scen = scenario_comparison(ev, scenario) if scenario is not None and len(scenario) else None
+    scen = scenario_comparison(ev, scenario, run) if scenario is not None and len(scenario) \
+        else None
     scen_opds = compare(ev.workload, scen, "opd") if isinstance(scen, WorkloadResult) else None
     write_results(book, ev, scen_opds)
     if scen is not None and scenario is not None:

@@ -21,7 +21,15 @@ from sotk_core.scenario.compare import (
     compare_city,
     compare_labels,
 )
-from sotk_core.scenario.core import Scenario, ScenarioSet, apply, scenario_workload, validate
+from sotk_core.scenario.core import (
+    Scenario,
+    ScenarioSet,
+    apply,
+    check_scenario_name,
+    new_position_code,
+    scenario_workload,
+    validate,
+)
 from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
 from sotk_core.scenario.state import ScenarioError
 from sotk_core.scenario.suggest import MATCH_LABELS, SCOPE_LABELS, Suggestion, suggest_moves
@@ -29,12 +37,15 @@ from sotk_core.scenario.workbook_io import (
     scenario_changes_frame,
     scenario_from_xlsx,
     scenario_to_xlsx,
+    scenarios_from_xlsx,
+    scenarios_to_xlsx,
 )
 
 __all__ = ["CHANGE_TYPES", "KIND_LABELS", "MATCH_LABELS", "SCOPE_LABELS", "AddPosition", "Change",
            "MoveStaff", "NewTask", "RemovePosition", "Scenario", "ScenarioError", "ScenarioRun",
            "ScenarioSet", "SetExisting", "SetSettings", "SetTaskNorma", "SetTaskVolume",
-           "Suggestion", "apply", "changed_only", "compare", "compare_balance", "compare_city",
+           "Suggestion", "apply", "changed_only", "check_scenario_name", "new_position_code", "compare", "compare_balance", "compare_city",
            "compare_labels",
            "run_scenario", "scenario_changes_frame", "scenario_from_xlsx", "scenario_to_xlsx",
-           "scenario_workload", "suggest_moves", "validate"]
+           "scenario_workload", "scenarios_from_xlsx", "scenarios_to_xlsx", "suggest_moves",
+           "validate"]

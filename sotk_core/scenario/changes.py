@@ -141,8 +141,9 @@ class MoveStaff:
         have = s.staff(self.from_opd, self.from_code)
         if count > have:
             raise ScenarioError(
-                f"Tidak dapat memindahkan {count} pegawai dari jabatan {self.from_code} "
-                f"({self.from_opd}): saat ini hanya ada {have} orang.", field="count")
+                f"Tidak dapat memindahkan {count} pegawai dari "
+                f"{s.label(self.from_opd, self.from_code)}: saat ini hanya ada {have} orang.",
+                field="count")
 
     def _apply(self, s: ReplayState) -> None:
         src, dst = (self.from_opd, self.from_code), (self.to_opd, self.to_code)
@@ -224,7 +225,7 @@ class RemovePosition:
         have = s.staff(self.opd, self.code)
         if have > 0:
             raise ScenarioError(
-                f"Jabatan {self.code} ({self.opd}) masih diisi {have} pegawai; pindahkan atau "
+                f"Jabatan {s.label(self.opd, self.code)} masih diisi {have} pegawai; pindahkan atau "
                 "tetapkan pegawainya menjadi 0 dahulu sebelum menghapus jabatan.", field="value")
 
     def _apply(self, s: ReplayState) -> None:

@@ -53,10 +53,13 @@ from sotk_core.scenario.changes import (
 )
 from sotk_core.scenario.state import CityIndex, ReplayState, ScenarioError, city_index
 
+MAX_NAME = 60  # characters of a scenario name (a tab title, a sheet title)
+
 __all__ = ["CHANGE_TYPES", "KIND_LABELS", "MAX_WKE_HOURS", "AddPosition", "Change", "CityIndex",
            "MoveStaff", "NewTask", "RemovePosition", "ReplayState", "Scenario", "ScenarioError",
            "ScenarioSet", "SetExisting", "SetSettings", "SetTaskNorma", "SetTaskVolume", "apply",
-           "city_index", "scenario_workload", "validate"]
+           "check_scenario_name", "city_index", "new_position_code", "scenario_workload",
+           "validate"]
 
 
 # --- replaying changes ----------------------------------------------------------------------
@@ -263,9 +266,10 @@ class ScenarioSet:
         return replace(self, scenarios=tuple(s for s in self.scenarios if s.name != name))
 
     def rename(self, old: str, new: str) -> ScenarioSet:
-        if new != old and new in self:
-            raise ScenarioError(f"Nama skenario '{new}' sudah dipakai.")
+        """The set with scenario `old` called `new` (same place); raises ScenarioError when
+        `new` is empty, too long or taken by another scenario."""
         target = self.get(old)
+        new = check_scenario_name(new, (n for n in self.names if n != old))
         return replace(self, scenarios=tuple(target.rename(new) if s.name == old else s
                                              for s in self.scenarios))
 
@@ -275,3 +279,40 @@ class ScenarioSet:
         while f"{base} {k}" in self:
             k += 1
         return f"{base} {k}"
+
+    def unique_name(self, name: str) -> str:
+        """`name` itself when free, else 'name (2)', 'name (3)', ... (e.g. a loaded file)."""
+        name = " ".join(str(name or "").split()) or "Skenario"
+        if name not in self:
+            return name
+        k = 2
+        while f"{name} ({k})" in self:
+            k += 1
+        return f"{name} ({k})"
+
+    def add_new(self, base: str = "Simulasi") -> tuple[ScenarioSet, str]:
+        """The set with a new empty scenario under the first free name, and that name."""
+        name = self.new_name(base)
+        return self.put(Scenario(name=name)), name
+
+
+def check_scenario_name(name: str, taken: Iterable[str] = ()) -> str:
+    """The name trimmed; raises ScenarioError (Indonesian) when empty, too long or taken."""
+    clean = " ".join(str(name or "").split())
+    if not clean:
+        raise ScenarioError("Nama skenario tidak boleh kosong.", field="name")
+    if len(clean) > MAX_NAME:
+        raise ScenarioError(f"Nama skenario paling panjang {MAX_NAME} huruf.", field="name")
+    if clean in set(taken):
+        raise ScenarioError(f"Nama skenario '{clean}' sudah dipakai.", field="name")
+    return clean
+
+
+def new_position_code(city: CityData, opd: str, prefix: str = "BARU") -> str:
+    """A Kode Jabatan not yet used in `opd` of `city` (pass the scenario city, so positions
+    the scenario already added count): BARU-1, BARU-2, ..."""
+    used = set(city.positions.loc[city.positions["opd"] == opd, "code"].astype(str))
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"

@@ -89,6 +89,22 @@ class ReplayState:
         key = (opd, code)
         return key in self.added or (key in self.index.pos and key not in self.removed)
 
+    def label(self, opd: str, code: str) -> str:
+        """'Nama Jabatan (Unit, OPD)' for refusals: people know positions by name, not code."""
+        key = (opd, code)
+        units = self.city.units["name"]
+        if key in self.added:
+            add = self.added[key]
+            uid = self.index.unit_uid.get((opd, add.unit_code))  # type: ignore[attr-defined]
+            name = add.name  # type: ignore[attr-defined]
+        elif key in self.index.pos:
+            i = self.index.pos[key]
+            name, uid = self.index.pos_name[i], int(self.index.pos_unit_uid[i])
+        else:
+            return f"jabatan berkode {code} ({opd})"
+        unit = str(units.iat[uid]) if uid is not None and 0 <= uid < len(units) else None
+        return f"{name} ({', '.join(x for x in (unit, opd) if x)})"
+
     def staff(self, opd: str, code: str) -> int:
         key = (opd, code)
         if key in self.existing:
@@ -102,7 +118,7 @@ class ReplayState:
         if self.exists(opd, code):
             return
         if (opd, code) in self.removed:
-            raise ScenarioError(f"Jabatan {code} ({opd}) sudah dihapus oleh perubahan "
+            raise ScenarioError(f"Jabatan {self.label(opd, code)} sudah dihapus oleh perubahan "
                                 "sebelumnya.", field=field_name)
         raise ScenarioError(f"Kode jabatan '{code}' tidak ada di {opd}.", field=field_name)
 
@@ -114,9 +130,10 @@ class ReplayState:
                                 field="row")
         owner = self.city.tasks["position"].iat[i]
         if owner != code:
-            raise ScenarioError(f"Tugas baris {row} di {opd} milik jabatan {owner}, bukan "
-                                f"{code}.", field="row")
-        if (opd, code) in self.removed:
-            raise ScenarioError(f"Tugas baris {row} milik jabatan {code} yang sudah dihapus.",
+            raise ScenarioError(f"Tugas baris {row} di {opd} milik jabatan "
+                                f"{self.label(opd, owner)}, bukan {self.label(opd, code)}.",
                                 field="row")
+        if (opd, code) in self.removed:
+            raise ScenarioError(f"Tugas baris {row} milik jabatan {self.label(opd, code)} yang "
+                                "sudah dihapus.", field="row")
         return i

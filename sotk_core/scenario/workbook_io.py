@@ -9,6 +9,9 @@ Workbook layout:
 * "Pengaturan": the scenario name and the baseline settings the scenario was built on
   (`Settings.to_dict` keys); the scenario's own setting changes are rows of "Perubahan".
 * "Petunjuk": a short explanation.
+* Several scenarios in one file (`scenarios_to_xlsx`): sheet "Perubahan" has one more column
+  `Skenario` (the scenario each change belongs to; `No` runs over the whole file) and sheet
+  "Daftar Skenario" lists the names in order, so a scenario without changes is kept too.
 
 Reading never raises on bad input: each change that cannot be read or no longer fits the data
 becomes an `Issue` naming the sheet, Excel row and column, and is left out (reported, never
@@ -18,7 +21,7 @@ dropped silently). Numbers are written as Excel numbers (15 significant digits).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import xlsxwriter
@@ -49,6 +52,8 @@ SHEET_CHANGES = "Perubahan"
 SHEET_TASKS = "Tugas Jabatan Baru"
 SHEET_SETTINGS = "Pengaturan"
 SHEET_HELP = "Petunjuk"
+SHEET_LIST = "Daftar Skenario"
+SCENARIO_HEADER = "Skenario"
 DEFAULT_FILE = "skenario.xlsx"
 
 # (key, header) of sheet Perubahan, in order.
@@ -137,20 +142,41 @@ def scenario_changes_frame(scenario: Scenario, city: CityData | None) -> pd.Data
 def scenario_to_xlsx(scenario: Scenario, settings: Settings, city: CityData | None = None
                      ) -> bytes:
     """The scenario as workbook bytes; `settings` are the baseline settings in use."""
+    return _to_xlsx([scenario], settings, city, several=False)
+
+
+def scenarios_to_xlsx(scenarios: Sequence[Scenario], settings: Settings,
+                      city: CityData | None = None) -> bytes:
+    """Every scenario in one workbook (reloaded with `scenarios_from_xlsx`)."""
+    return _to_xlsx(list(scenarios), settings, city, several=True)
+
+
+def _to_xlsx(scenarios: list[Scenario], settings: Settings, city: CityData | None,
+             several: bool) -> bytes:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#0072B2", "font_color": "white",
                           "border": 1, "text_wrap": True, "valign": "top"})
-    changes = scenario_changes_frame(scenario, city)
-    _write_table(wb, SHEET_CHANGES, PERUBAHAN_HEADERS, changes.itertuples(index=False), head,
-                 {"Keterangan": 80, "OPD": 28, "OPD Tujuan": 28, "Nama Jabatan": 28})
-    task_rows = [(i, t.task, t.output, t.volume, t.period, t.norma, t.time_unit)
-                 for i, c in enumerate(scenario.changes, start=1) if isinstance(c, AddPosition)
-                 for t in c.tasks]
+    rows: list[tuple] = []
+    task_rows: list[tuple] = []
+    no = 0
+    for scenario in scenarios:
+        frame = scenario_changes_frame(scenario, city)
+        for values, change in zip(frame.itertuples(index=False), scenario.changes, strict=True):
+            no += 1
+            rows.append((no, *values[1:], *([scenario.name] if several else [])))
+            if isinstance(change, AddPosition):
+                task_rows += [(no, t.task, t.output, t.volume, t.period, t.norma, t.time_unit)
+                              for t in change.tasks]
+    headers = PERUBAHAN_HEADERS + ([SCENARIO_HEADER] if several else [])
+    _write_table(wb, SHEET_CHANGES, headers, rows, head,
+                 {"Keterangan": 80, "OPD": 28, "OPD Tujuan": 28, "Nama Jabatan": 28,
+                  SCENARIO_HEADER: 24})
     _write_table(wb, SHEET_TASKS, [h for _, h in TASK_COLUMNS], task_rows, head,
                  {"Uraian Tugas": 50})
     data = settings.to_dict()
-    rows = [(SETTING_KEYS["nama_skenario"], scenario.name, "Nama yang tampil di halaman Simulasi"),
+    first = scenarios[0].name if scenarios else "Skenario"
+    rows = [(SETTING_KEYS["nama_skenario"], first, "Nama yang tampil di halaman Simulasi"),
             (SETTING_KEYS["preset"], data["preset"], "Preset pengaturan awal"),
             (SETTING_KEYS["wke_hours"], data["wke_hours"], "Per pegawai per tahun"),
             (SETTING_KEYS["rounding"], ROUNDING_LABELS.get(str(data["rounding"]),
@@ -160,9 +186,16 @@ def scenario_to_xlsx(scenario: Scenario, settings: Settings, city: CityData | No
              for p, f in dict(data["period_factors"]).items()]  # type: ignore[call-overload]
     _write_table(wb, SHEET_SETTINGS, ["Kunci", "Nilai", "Keterangan"], rows, head,
                  {"Kunci": 24, "Nilai": 22, "Keterangan": 45})
+    if several:
+        _write_table(wb, SHEET_LIST, ["No", SCENARIO_HEADER, "Jumlah perubahan"],
+                     [(i, sc.name, len(sc)) for i, sc in enumerate(scenarios, start=1)], head,
+                     {SCENARIO_HEADER: 40, "Jumlah perubahan": 18})
     ws = wb.add_worksheet(SHEET_HELP)
     ws.set_column(0, 0, 110)
-    for r, line in enumerate(HELP_TEXT):
+    help_text = HELP_TEXT + ((f"Berisi {len(scenarios)} skenario (sheet {SHEET_LIST}); kolom "
+                              f"{SCENARIO_HEADER} di sheet {SHEET_CHANGES} menyebut skenario "
+                              "setiap perubahan.",) if several else ())
+    for r, line in enumerate(help_text):
         ws.write_string(r, 0, line)
     wb.close()
     return buf.getvalue()
@@ -208,35 +241,65 @@ class _Sheet:
 def scenario_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
                        ) -> tuple[Scenario, Settings, list[Issue]]:
     """The scenario, the baseline settings saved with it, and the problems found. Changes with
-    problems are left out of the scenario, each reported with sheet, row and column."""
+    problems are left out of the scenario, each reported with sheet, row and column. (A file
+    of several scenarios gives its first one: see `scenarios_from_xlsx`.)"""
+    found, settings, issues = scenarios_from_xlsx(data, city, file)
+    return (found[0] if found else Scenario(name="Skenario")), settings, issues
+
+
+def scenarios_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
+                        ) -> tuple[list[Scenario], Settings, list[Issue]]:
+    """Every scenario of a scenario workbook (one, or several from `scenarios_to_xlsx`), in
+    file order, with the baseline settings and the problems found (as `scenario_from_xlsx`)."""
     issues = IssueList()
-    empty = Scenario(name="Skenario")
-    found = read_sheet_rows(data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS), issues)
+    found = read_sheet_rows(data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS,
+                                         SHEET_LIST), issues)
     if found is None:
-        return empty, Settings(), list(issues)
+        return [], Settings(), list(issues)
     changes_data, tasks_data, settings_data = (found.get(SHEET_CHANGES), found.get(SHEET_TASKS),
                                                found.get(SHEET_SETTINGS))
 
     name, settings = _read_settings(settings_data, file, issues)
+    names = _read_names(found.get(SHEET_LIST)) or [name]
     if changes_data is None:
         issues.error(file, SHEET_CHANGES, None, None,
                      f"Sheet '{SHEET_CHANGES}' tidak ada; workbook ini bukan workbook skenario.")
-        return Scenario(name=name), settings, list(issues)
-    sheet = _Sheet(changes_data, _HEADER)
+        return [Scenario(name=n) for n in names], settings, list(issues)
+    sheet = _Sheet(changes_data, {**_HEADER, "scenario": SCENARIO_HEADER})
     missing = [_HEADER[k] for k in ("jenis", "opd", "code", "value") if k not in sheet.cols]
     for header in missing:
         issues.error(file, SHEET_CHANGES, 1, header,
                      f"Kolom '{header}' tidak ditemukan di baris judul sheet {SHEET_CHANGES}.")
     if missing:
-        return Scenario(name=name), settings, list(issues)
+        return [Scenario(name=n) for n in names], settings, list(issues)
     tasks, task_rows = _read_tasks(tasks_data, file, issues)
 
-    parsed: list[tuple[int, Change, list[int]]] = []
+    parsed: dict[str, list[tuple[int, Change, list[int]]]] = {n: [] for n in names}
     for excel_row, row in sheet.rows:
         change = _parse_change(sheet, row, excel_row, tasks, file, issues)
-        if change is not None:
-            no = _no(sheet, row, excel_row)
-            parsed.append((excel_row, change, task_rows.get(no, [])))
+        if change is None:
+            continue
+        raw = sheet.cell(row, sheet.cols.get("scenario"))
+        owner = (None if cells.is_blank(raw) else cells.parse_text(raw)[0]) or names[0]
+        no = _no(sheet, row, excel_row)
+        parsed.setdefault(owner, []).append((excel_row, change, task_rows.get(no, [])))
+    out = [Scenario(name=n, changes=_valid(items, city, settings, file, issues))
+           for n, items in parsed.items()]
+    return out, settings, list(issues)
+
+
+def _read_names(data: list[list] | None) -> list[str]:
+    if not data:
+        return []
+    sheet = _Sheet(data, {"name": SCENARIO_HEADER})
+    raw = [sheet.cell(row, sheet.cols.get("name")) for _, row in sheet.rows]
+    names = [cells.parse_text(v)[0] for v in raw if not cells.is_blank(v)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _valid(parsed: list[tuple[int, Change, list[int]]], city: CityData, settings: Settings,
+           file: str, issues: IssueList) -> tuple[Change, ...]:
+    """The changes that fit `city`; every other one becomes an issue at its row."""
     problems = validate(city, Scenario(changes=tuple(c for _, c, _ in parsed)), settings)
     bad = set()
     for p in problems:
@@ -249,8 +312,7 @@ def scenario_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
             column = _HEADER[_FIELD_COLUMN.get(p.field or "", "jenis")]
             issues.error(file, SHEET_CHANGES, excel_row, column,
                          f"Perubahan tidak cocok dengan data dan tidak dipakai: {p.message}")
-    kept = tuple(c for i, (_, c, _) in enumerate(parsed) if i not in bad)
-    return Scenario(name=name, changes=kept), settings, list(issues)
+    return tuple(c for i, (_, c, _) in enumerate(parsed) if i not in bad)
 
 
 def _no(sheet: _Sheet, row: list, excel_row: int) -> int:

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from sotk_core import Settings, evaluate, load_paths
 from sotk_core.model.notes import notes_from_bytes
 from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, build_deck, opd_start
-from sotk_core.scenario import MoveStaff, Scenario
+from sotk_core.scenario import MoveStaff, Scenario, ScenarioSet
 from sotk_ui import state
 from tests.app.helpers import XLSX, assert_clean, goto
 
@@ -128,7 +128,7 @@ def test_scenario_slides(app, sample):
     opd = city.opd_names[0]
     pos = ev.workload.positions.loc[ev.workload.positions["opd"] == opd]
     change = MoveStaff(opd, pos["code"].iloc[3], opd, pos["code"].iloc[4], 1)
-    app.session_state[state.SCENARIOS] = {"Simulasi 1": Scenario("Simulasi 1").add(change, city)}
+    app.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(change, city),))
     at = present(app)
     assert counter(at)[1] == 84 + 4  # + perubahan, KPI, pegawai per OPD, EU per OPD
     at.toggle(key="deck_scen_widget").set_value(False).run()
@@ -180,7 +180,7 @@ def test_results_download_has_scenario_and_notes(app, sample, downloads):
     opd = city.opd_names[0]
     pos = ev.workload.positions.loc[ev.workload.positions["opd"] == opd]
     change = MoveStaff(opd, pos["code"].iloc[3], opd, pos["code"].iloc[4], 1)
-    app.session_state[state.SCENARIOS] = {"Simulasi 1": Scenario("Simulasi 1").add(change, city)}
+    app.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(change, city),))
     app.session_state[state.NOTES] = [{"waktu": "2026-05-04 09:30:00", "opd": opd, "unit": None,
                                        "jenis": "catatan", "teks": "Dibahas lagi"}]
     goto(app, "data")

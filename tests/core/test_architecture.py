@@ -96,3 +96,23 @@ def test_the_scan_sees_imports_inside_functions_and_type_checking(tmp_path):
     a.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import sotk_core.model.city\n"
                  "def f():\n    from sotk_core.present import deck\n", encoding="utf-8")
     assert {"sotk_core.present.deck", "sotk_core.model.city"} <= _imports(a)
+
+
+PAGES = ROOT / "pages"
+
+
+def test_pages_only_draw_no_pandas_or_numpy_import():
+    """Display frames are built in sotk_core or sotk_ui; a page imports neither library, not
+    even inside a function."""
+    files = list(PAGES.glob("*.py"))
+    offenders = [f"{p.relative_to(ROOT)}: {n}" for p in files for n in _imports(p)
+                 if n.split(".")[0] in {"pandas", "numpy"}]
+    assert len(files) >= 8, "pages/ not found"
+    assert offenders == []
+
+
+def test_the_page_scan_sees_a_pandas_import(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text("def body():\n    import pandas as pd\n    from numpy import nan\n",
+                    encoding="utf-8")
+    assert {"pandas", "numpy"} <= {n.split(".")[0] for n in _imports(page)}

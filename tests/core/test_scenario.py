@@ -33,10 +33,13 @@ from sotk_core.scenario import (
     compare_balance,
     compare_city,
     compare_labels,
+    new_position_code,
     scenario_changes_frame,
     scenario_from_xlsx,
     scenario_to_xlsx,
     scenario_workload,
+    scenarios_from_xlsx,
+    scenarios_to_xlsx,
     suggest_moves,
     validate,
 )
@@ -101,8 +104,11 @@ def test_move_of_more_staff_than_exist_is_refused(city):
     (MoveStaff(OPD, "J06", OPD, "J08", 1.5), "bilangan bulat"),
     (SetExisting(OPD, "J06", -1), "tidak boleh kurang dari 0"),
     (SetExisting("Dinas Lain", "J06", 1), "OPD 'Dinas Lain' tidak ada"),
-    (RemovePosition(OPD, "J06"), "masih diisi 3 pegawai"),
-    (SetTaskVolume(OPD, "J06", 8, 10), "milik jabatan J07, bukan J06"),
+    (RemovePosition(OPD, "J06"), r"Analis Layanan \(Seksi Layanan A, Dinas Uji\) masih diisi "
+                                 "3 pegawai"),
+    (SetTaskVolume(OPD, "J06", 8, 10), "milik jabatan Kepala Seksi Layanan B "
+                                       r"\(Seksi Layanan B, Dinas Uji\), bukan Analis Layanan "
+                                       r"\(Seksi Layanan A, Dinas Uji\)"),
     (SetTaskVolume(OPD, "J06", 99, 10), "Tidak ada tugas pada baris 99"),
     (SetTaskNorma(OPD, "J06", 7, 0), "harus lebih dari 0"),
     (SetSettings(wke_hours=0), "harus lebih dari 0"),
@@ -142,8 +148,8 @@ def test_apply_never_clips_on_other_data(city):
     scen = Scenario().add(MOVE_2, city)
     fewer = _city(Jabatan=[{**p, "existing": 1} if p["code"] == "J06" else p for p in POSITIONS])
     assert [e.message for e in validate(fewer, scen)] == [
-        "Tidak dapat memindahkan 2 pegawai dari jabatan J06 (Dinas Uji): saat ini hanya ada "
-        "1 orang."]
+        "Tidak dapat memindahkan 2 pegawai dari Analis Layanan (Seksi Layanan A, Dinas Uji): "
+        "saat ini hanya ada 1 orang."]
     with pytest.raises(ScenarioError):
         apply(fewer, scen)
 
@@ -451,3 +457,41 @@ def test_scenario_set_keeps_order_and_unique_names(city):
         sset.rename("A", "B")
     assert sset.rename("A", "C").remove("B").names == ["C"]
     assert UNITS[0]["code"] == "01"  # builders untouched
+
+
+def test_several_scenarios_in_one_file_come_back_in_order(city):
+    a = _full_scenario(city).rename("Redistribusi")
+    b = Scenario("Kosong")  # no changes: kept through the name list
+    c = Scenario("WKE 1.300").add(SetSettings(wke_hours=1300), city)
+    data = scenarios_to_xlsx([a, b, c], Settings(), city)
+    again, settings, problems = scenarios_from_xlsx(data, city)
+    assert problems == [] and settings == Settings()
+    assert again == [a, b, c]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [r[0] for r in book["Daftar Skenario"].iter_rows(min_row=2, max_col=2,
+                                                            values_only=True)] == [1, 2, 3]
+    last = list(book["Perubahan"].iter_rows(values_only=True))[-1]
+    assert last[0] == len(a) + 1 and last[-1] == "WKE 1.300"  # No runs over the whole file
+    # the single-scenario reader takes the first one
+    assert scenario_from_xlsx(data, city)[0] == a
+
+
+def test_rename_and_new_names_are_checked(city):
+    sset = ScenarioSet().put(Scenario("A")).put(Scenario("B"))
+    assert sset.rename("A", "  Redistribusi   Dinkes ").names == ["Redistribusi Dinkes", "B"]
+    for bad, text in (("", "tidak boleh kosong"), ("B", "sudah dipakai"),
+                      ("x" * 61, "paling panjang 60")):
+        with pytest.raises(ScenarioError, match=text):
+            sset.rename("A", bad)
+    assert sset.rename("A", "A").names == ["A", "B"]  # same name: no error
+    assert sset.unique_name("A") == "A (2)" and sset.unique_name("C") == "C"
+    grown, name = sset.add_new("Simulasi")
+    assert name == "Simulasi 1" and grown.names == ["A", "B", "Simulasi 1"]
+
+
+def test_new_position_code_skips_codes_the_scenario_already_added(city):
+    assert new_position_code(city, OPD) == "BARU-1"
+    scen = Scenario().add(AddPosition(OPD, "01.02.02", "BARU-1", "Analis Data"), city)
+    scen_city, _ = apply(city, scen)
+    assert new_position_code(scen_city, OPD) == "BARU-2"
+    assert new_position_code(scen_city, "OPD lain") == "BARU-1"

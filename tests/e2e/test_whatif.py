@@ -51,13 +51,15 @@ def test_edit_delta_download_and_reload(page, server_url, expected, tmp_path):
     assert fmt_num(row["shortage_scen"]) in values and fmt_num(row["surplus_scen"]) in values
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text(f"Pindahkan 2 pegawai dari {expected['name']}").count() >= 1
-    delta = f"{fmt_num(row['shortage_scen'] - row['shortage_base'])} dari " \
-            f"{fmt_num(row['shortage_base'])}"
+    # the delta under the Kekurangan card: "dari 2 (−2)" (typographic minus)
+    change = row["shortage_scen"] - row["shortage_base"]
+    delta = f"dari {fmt_num(row['shortage_base'])} (" \
+            f"{'+' if change > 0 else ''}{fmt_num(change).replace('-', chr(0x2212))})"
     assert main.get_by_text(delta).count() >= 1  # the delta under the Kekurangan card
     shot(page, "simulasi_after_move_1280x720")
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="Unduh skenario (.xlsx)").click()
+        page.get_by_role("button", name="Unduh semua skenario (1) (.xlsx)").click()
     saved = tmp_path / "skenario.xlsx"
     info.value.save_as(saved)
     assert saved.read_bytes()[:2] == b"PK"
@@ -71,7 +73,7 @@ def test_edit_delta_download_and_reload(page, server_url, expected, tmp_path):
     page.get_by_role("button", name="Muat sebagai skenario baru").click()
     wait_for_app(page)
     assert error_texts(page) == []
-    assert main.get_by_text("dimuat: 1 perubahan").count() >= 1
+    assert main.get_by_text("(1 perubahan)").count() >= 1
     assert main.get_by_text(f"Pindahkan 2 pegawai dari {expected['name']}").count() >= 1
     values = metric_values(page)
     assert fmt_num(row["shortage_scen"]) in values

@@ -115,9 +115,20 @@ def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
                               ("Kebutuhan desimal", fmts(df["need_raw"], 2, "orang")),
                               ("Beban kerja", fmts(df["workload_hours"], 0, "jam/tahun")),
                               ("EJ", fmts(df["ej2"], 2))])
-    where = f" · {df['unit_name'].iloc[-1]}" if unit_code is not None and len(df) else ""
+    where = f" · {_unit_name(units, opd, unit_code)}" if unit_code is not None else ""
     return titled(_need_bars(labels, df["existing"], df["need"], text,
                              f"Pegawai ada dan kebutuhan per jabatan{where}"), title)
+
+
+def _unit_name(units: pd.DataFrame | None, opd: str | None, unit_code: str) -> str:
+    """The name of the unit the chart is drawn for (not of the last row: a bidang's chart
+    holds the positions of its seksi too)."""
+    if units is not None:
+        own = for_opd(units, opd)
+        found = own.loc[own["code"].astype(str) == str(unit_code), "name"]
+        if len(found):
+            return str(found.iloc[0])
+    return f"unit {unit_code}"
 
 
 # ---- EU bars ----------------------------------------------------------------------------
