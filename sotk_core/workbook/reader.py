@@ -645,26 +645,32 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
     )
 
 
-def read_sheet_rows(data: bytes, file: str, names: Sequence[str], issues: IssueList
-                    ) -> dict[str, list[list]] | None:
-    """Rows of the named sheets (matched case-insensitively; absent ones are left out) of any
-    workbook the product reads besides OPD workbooks (scenarios, FGD notes), behind the same
-    guards as `read_workbook`. None, with an issue, when the file cannot be read."""
-    wanted = {norm(n): n for n in names}
-    container = check_container(data, file, issues, sheets=lambda s: norm(s) in wanted)
+def read_sheet_rows(data: bytes, file: str, names: Sequence[str] | None, issues: IssueList,
+                    *, absolute: bool = False) -> dict[str, list[list]] | None:
+    """Rows of the named sheets (matched case-insensitively; absent ones are left out; None:
+    every sheet, keyed by its own name, in workbook order) of any workbook the product reads
+    besides template-v1 OPD workbooks (scenarios, FGD notes, the other layouts), behind the
+    same guards as `read_workbook`. `absolute`: row i is Excel row i + 1 and column 0 is
+    column A (no leading empty area skipped). None, with an issue, when the file cannot be
+    read."""
+    wanted = None if names is None else {norm(n): n for n in names}
+    container = check_container(data, file, issues,
+                                sheets=None if wanted is None else lambda s: norm(s) in wanted)
     if container is None:
         return None
     out: dict[str, list[list]] = {}
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(container.data or data))
         for actual in wb.sheet_names:
-            if norm(actual) not in wanted:
+            if wanted is not None and norm(actual) not in wanted:
                 continue
             extent = container.oversized(actual)
             if extent is not None:
                 issues.error(file, actual, None, None, extent.describe(actual))
                 return None
-            out[wanted[norm(actual)]] = wb.get_sheet_by_name(actual).to_python()
+            sheet = wb.get_sheet_by_name(actual)
+            key = actual if wanted is None else wanted[norm(actual)]
+            out[key] = sheet.to_python(skip_empty_area=False) if absolute else sheet.to_python()
     except (*_PARSER_FAILURES, UnreadableSheet) as exc:
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); simpan ulang dari "

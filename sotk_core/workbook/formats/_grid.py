@@ -1,0 +1,58 @@
+"""The one place the other layouts get their cells from (swap point for a shared grid loader).
+
+`load_book` returns every sheet of a workbook as absolute rows (row i is Excel row i + 1,
+column 0 is column A), read behind the same guards as template v1. `peek_sheet_names` reads
+only the sheet list, so a template-v1 workbook can be handed to `read_workbook` untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from sotk_core.issues import IssueList
+from sotk_core.workbook.reader import read_sheet_rows
+
+_MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook of another layout: its sheets in workbook order, rows padded from column A."""
+
+    file: str
+    sheets: dict[str, list[list]]
+
+    def cell(self, sheet: str, row: int, col: int) -> object:
+        rows = self.sheets[sheet]
+        return rows[row][col] if row < len(rows) and col < len(rows[row]) else ""
+
+
+def load_book(data: bytes, file: str, issues: IssueList) -> Book | None:
+    """Every sheet's rows; None (with an issue naming the file) when it cannot be read."""
+    sheets = read_sheet_rows(data, file, None, issues, absolute=True)
+    return None if sheets is None else Book(file, sheets)
+
+
+def peek_sheet_names(data: bytes) -> list[str] | None:
+    """Sheet names from xl/workbook.xml without parsing any sheet; None when the bytes are not
+    a readable .xlsx archive (the template-v1 reader then says why)."""
+    if data[:4] != b"PK\x03\x04":
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > _MAX_WORKBOOK_XML:
+                return None
+            with zf.open(info) as fh:
+                xml = fh.read(_MAX_WORKBOOK_XML + 1)
+        if len(xml) > _MAX_WORKBOOK_XML:
+            return None
+        root = ElementTree.fromstring(xml)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, RuntimeError, EOFError,
+            NotImplementedError, ElementTree.ParseError):
+        return None
+    return [el.get("name") or "" for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "sheet"]
