@@ -1,4 +1,7 @@
-"""Command line: `python -m sotk_core report|template|validate` (workbook.md contract).
+"""Command line: `python -m sotk_core report|template|validate|convert` (workbook.md contract).
+
+`report` and `validate` read every layout the product knows (formats.md), in any mix;
+`convert` writes one template-v1 workbook per OPD found in the files.
 
 Exit status: 0 when every file was computed, 2 when any file had errors (the others are still
 reported), 1 on misuse.
@@ -41,7 +44,42 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("output", metavar="OUT.xlsx")
     v = sub.add_parser("validate", help="Periksa workbook OPD dan cetak masalahnya.")
     v.add_argument("files", nargs="+", metavar="FILE")
+    c = sub.add_parser("convert", help="Ubah file anjab/SIASN/Permendagri/e-ABK/kuesioner "
+                       "menjadi template SOTK v1, satu workbook per OPD.")
+    c.add_argument("files", nargs="+", metavar="FILE")
+    c.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="Folder tujuan (dibuat bila belum ada).")
     return p
+
+
+def _convert(inputs: list[tuple[str, bytes]], out: Path) -> int:
+    """One template-v1 workbook per OPD; an OPD with errors is not written (its issues say
+    what to fix). Each OPD's summary says what each file gave and what is missing."""
+    from sotk_core.workbook.formats import read_files, source_notes
+    from sotk_core.workbook.formats.convert import template_bytes, template_name
+
+    books, extra = read_files(inputs, Settings(), skeletons=True)
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for book in books:
+        if not book.profile.get("name"):
+            continue
+        if not book.ok:
+            print(f"OPD {book.name} tidak dikonversi: perbaiki dulu galat di bawah.")
+            continue
+        path = out / template_name(book)
+        path.write_bytes(template_bytes(book))
+        written += 1
+        print(f"Ditulis: {path}")
+        for note in source_notes(book):
+            where = f"{note.file}: " if note.file else ""
+            print(f"  - [{note.status}] {where}{note.text}")
+    issues = [i for b in books for i in b.issues] + list(extra)
+    for issue in issues:
+        print(issue, file=sys.stderr)
+    print(f"{written} workbook template SOTK v1 ditulis ke {out}.")
+    failed = any(i.severity == "error" for i in issues)
+    return 2 if failed or not written else 0
 
 
 def _read_inputs(paths: list[str]) -> list[tuple[str, bytes]] | None:
@@ -76,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     inputs = _read_inputs(args.files)
     if inputs is None:
         return 1
+    if args.command == "convert":
+        return _convert(inputs, Path(args.output))
     if args.command == "validate":
         settings = Settings()
         city = load_files(inputs, settings)
@@ -107,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Beban kerja: {fmt_num(s['workload_hours'], 1)} jam/tahun; kebutuhan "
               f"{fmt_num(s['need_raw'], 2)} → {fmt_num(s['need'])} orang; ada "
               f"{fmt_num(s['existing'])} orang; kelebihan {fmt_num(s['surplus'])}, kekurangan "
-              f"{fmt_num(s['shortage'])}; EU {fmt_num(s['eu'], 2)} ({s['pu']})")
+              f"{fmt_num(s['shortage'])}; EU {fmt_num(s['eu'], 2)} ({s['pu'] or '–'})")
         if s["maturity_mean"] is not None:
             print(f"Kematangan rata-rata kota: {fmt_num(s['maturity_mean'], 2)} "
                   f"({s['maturity_category']})")

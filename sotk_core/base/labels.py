@@ -155,6 +155,7 @@ POSITION_STATUS_LABELS: dict[str, str] = {
     "rendah": "Beban rendah (EJ < 0,50)",
     "wajar": "Wajar",
     "tidak_terisi": "Tidak terisi, beban < 0,5 orang",
+    "tanpa_bezetting": "Bezetting belum diketahui",
 }
 
 # ---- the basis of a rule ------------------------------------------------------------------

@@ -12,7 +12,8 @@ import pandas as pd
 
 from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
-from sotk_core.workbook.reader import OpdWorkbook, read_workbook
+from sotk_core.workbook.formats import read_files
+from sotk_core.workbook.reader import OpdWorkbook
 
 OPD_COLUMNS = ["opd", "file", "abbr", "jenis", "tipe", "skor", "urusan", "tahun", "penataan",
                "sakip", "has_maturity", "has_kelembagaan"]
@@ -90,13 +91,15 @@ def _stack(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
     return out.loc[:, cols] if len(out.columns) else out
 
 
-def build_city(books: Iterable[OpdWorkbook], name: str = "Kota") -> CityData:
+def build_city(books: Iterable[OpdWorkbook], name: str = "Kota",
+               issues: Iterable[Issue] = ()) -> CityData:
     """Merge workbooks; those with errors are kept (for their issues) but not computed. The
-    same OPD name twice: the first file wins and the later one gets an error."""
+    same OPD name twice: the first file wins and the later one gets an error. `issues`: those
+    of files that belong to no OPD (kept with the city's own)."""
     books = list(books)
     usable: list[OpdWorkbook] = []
     seen: dict[str, str] = {}
-    extra: list[Issue] = []
+    extra: list[Issue] = list(issues)
     for wb in books:
         if not wb.ok:
             continue
@@ -183,9 +186,11 @@ def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame
 
 def load_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
                name: str = "Kota") -> CityData:
-    """Read (file name, bytes) pairs into a city; one bad file never stops the others."""
-    settings = settings or Settings()
-    return build_city([read_workbook(data, fname, settings) for fname, data in files], name=name)
+    """Read (file name, bytes) pairs in any layout the product knows (template v1, anjab,
+    SIASN, Permendagri forms, questionnaires …) into a city, the files of one OPD combined;
+    one bad file never stops the others."""
+    books, issues = read_files(files, settings or Settings())
+    return build_city(books, name=name, issues=issues)
 
 
 def load_paths(paths: Iterable[str | Path], settings: Settings | None = None,

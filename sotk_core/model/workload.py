@@ -69,9 +69,10 @@ def compute_workload(city: CityData, settings: Settings) -> WorkloadResult:
     pos["ej2"], pos["pj"], pos["pj_label"] = grade(ej, settings)
     ej2 = pos["ej2"].to_numpy()
     status = np.select(
-        [(existing == 0) & (pos["need"].to_numpy() > 0), existing == 0,
+        [np.isnan(existing), (existing == 0) & (pos["need"].to_numpy() > 0), existing == 0,
          pos["workload_hours"].to_numpy() == 0, ej2 > 1.0, ej2 < 0.5],
-        ["kosong", "tidak_terisi", "tanpa_beban", "berlebih", "rendah"], "wajar")
+        ["tanpa_bezetting", "kosong", "tidak_terisi", "tanpa_beban", "berlebih", "rendah"],
+        "wajar")
     pos["status"] = status
     unit_names = pd.Series(city.units["name"].to_numpy(), index=city.units["uid"].to_numpy())
     pos["unit_name"] = unit_names.reindex(pos["unit_uid"].to_numpy()).to_numpy()
@@ -82,7 +83,8 @@ def compute_workload(city: CityData, settings: Settings) -> WorkloadResult:
                 "task_count"]
     opds = city.opds.merge(root.loc[:, opd_cols], on="opd", how="left")
 
-    totals = {k: float(opds[k].sum()) for k in _SUMS}
+    # an OPD whose bezetting is not known makes the city's staff figures unknown, not smaller
+    totals = {k: float(opds[k].sum(skipna=False)) for k in _SUMS}
     eu = totals["need_raw"] / totals["existing"] if totals["existing"] > 0 else float("nan")
     eu2, pu, pu_label = grade(np.array([eu]), settings)
     city_row: dict[str, float | int | str | None] = {

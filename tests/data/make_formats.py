@@ -158,11 +158,13 @@ def _col(letter: str) -> int:
 # --- §1 PermenPANRB 1/2020 anjab-ABK ---------------------------------------------------------
 
 def anjab_bytes(*, variant: bool = False, broken: bool = False, rekap: bool = True,
-                jabatan: tuple[Jabatan, ...] = JABATAN) -> bytes:
+                jabatan: tuple[Jabatan, ...] = JABATAN,
+                rekap_extra: tuple[Jabatan, ...] = ()) -> bytes:
     """One sheet per jabatan. Variant: labels from column A without the numbering column and
     the table one column to the left, an extra title row, lower-case labels, the IKHTISAR
     spelling, WAKTU EFEKTIF 75000 with the norm in minutes and no unit in its header.
-    Broken: JUMLAH HASIL of the second task of Pengadministrasi Perkantoran is text."""
+    Broken: JUMLAH HASIL of the second task of Pengadministrasi Perkantoran is text.
+    rekap_extra: jabatan listed in REKAP ABK only (no sheet of their own)."""
     b = _Book()
     ws = b.sheet("PETUNJUK")
     ws.write(0, 0, "PETUNJUK PENGISIAN INFORMASI JABATAN DAN ANALISIS BEBAN KERJA", b.bold)
@@ -171,7 +173,7 @@ def anjab_bytes(*, variant: bool = False, broken: bool = False, rekap: bool = Tr
         _anjab_sheet(b, j.short, j, variant, broken and j.code == "JB-004")
     _anjab_sheet(b, "Template", None, variant, False)
     if rekap:
-        _rekap_sheet(b, jabatan)
+        _rekap_sheet(b, jabatan + rekap_extra)
     return b.bytes()
 
 
@@ -582,8 +584,8 @@ def eabk_bytes(*, variant: bool = False, broken: bool = False, slip: bool = Fals
         for i, t in enumerate(j.tasks, start=1):
             wke = 450 if broken and j.code == "JB-001" and i == 1 else EABK_WKE[t.period]
             need = t.volume * t.minutes / wke
-            total += need
             cached = need * 1.1 if slip and t.task == "Mengarsipkan dokumen" else need
+            total += cached  # Excel's SUM adds the cells as they are
             ws.write_row(r, c0, [i, t.task, t.output, t.minutes, wke, t.volume], b.box)
             ws.write_formula(r, c0 + 6, f"={cell(r, c0 + 3)}*{cell(r, c0 + 5)}/"
                              f"{cell(r, c0 + 4)}", b.box, cached)

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from sotk_core.issues import Issue, IssueList
-from sotk_core.settings import Settings
+from sotk_core.base.issues import Issue, IssueList
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats._grid import load_book, peek_sheet_names
 from sotk_core.workbook.formats.combine import MISSING, USED, CombinedWorkbook, SourceNote, combine
 from sotk_core.workbook.formats.detect import TEMPLATE_V1, detect, unrecognised

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from sotk_core.issues import IssueList
+from sotk_core.base.issues import IssueList
 from sotk_core.workbook.reader import read_sheet_rows
 
 _MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats.parts import Part
 
 HOURS_WKE_MAX = 5_000.0  # a year of effective time below this is in hours (1.250, 1.300 …)

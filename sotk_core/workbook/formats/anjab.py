@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import opd_key, position_kind, unit_kind

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sotk_core.fmt import fmt_num, round_need
-from sotk_core.issues import Issue, IssueList
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num, round_need
+from sotk_core.base.issues import Issue, IssueList
+from sotk_core.base.settings import Settings
+from sotk_core.workbook.cells import fmt_cell
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._names import (
     opd_jenis,
@@ -85,6 +86,7 @@ def combine(items: Sequence[OpdWorkbook | list[Part]], settings: Settings,
     groups: dict[str, _Group] = {}
     order: list[OpdWorkbook | _Group] = []
     unowned: list[Part] = []
+    loose: list[Issue] = []  # a file's own problems where it has nothing to place
     for item in items:
         if isinstance(item, OpdWorkbook):
             if not item.ok or not item.profile.get("name"):
@@ -101,6 +103,9 @@ def combine(items: Sequence[OpdWorkbook | list[Part]], settings: Settings,
                 order.append(groups[k])
             continue
         for p in item:
+            if not p.opd and not (p.positions or p.staffing or p.maturity or p.kelembagaan):
+                loose.extend(p.issues)
+                continue
             if not p.opd:
                 unowned.append(p)
                 continue
@@ -116,7 +121,7 @@ def combine(items: Sequence[OpdWorkbook | list[Part]], settings: Settings,
                                   f"Tidak ada file yang menyebut nama OPD; jabatan dari "
                                   f"{len(unowned)} file digabung sebagai satu OPD '{UNNAMED}'. "
                                   "Ganti nama OPD di sheet Profil template hasil konversi.")
-    extra = _place_unowned(unowned, groups)
+    extra = loose + _place_unowned(unowned, groups)
     books: list[OpdWorkbook] = []
     skipped: dict[str, list[str]] = {}
     for entry in order:
@@ -131,7 +136,8 @@ def combine(items: Sequence[OpdWorkbook | list[Part]], settings: Settings,
             for p in entry.parts:
                 skipped.setdefault(p.file, []).append(entry.name)
         else:
-            books.append(_build(entry, settings))
+            books.append(_build(entry, settings, skeleton=all(p.unit_tree_only
+                                                              for p in entry.parts)))
     for file, names in skipped.items():
         extra.append(Issue("warning", file, None, None, None,
                            f"File ini memuat susunan unit {len(names)} OPD yang tidak punya file "
@@ -218,7 +224,9 @@ def _template_summary(book: OpdWorkbook) -> str:
     return ", ".join(parts)
 
 
-def _build(group: _Group, settings: Settings) -> CombinedWorkbook:
+def _build(group: _Group, settings: Settings, skeleton: bool = False) -> CombinedWorkbook:
+    """One OPD from the parts of its files. `skeleton`: a tree source alone (conversion
+    only): the missing tasks are a warning, the workbook is written for them to be added."""
     from sotk_core.workbook.formats._frames import frames_of
 
     name = group.name
@@ -273,7 +281,11 @@ def _build(group: _Group, settings: Settings) -> CombinedWorkbook:
         notes.append(SourceNote(name, "", "", INFERRED, "jenis OPD tidak dapat disimpulkan dari "
                                 "namanya; dicatat 'Lainnya'"))
     units, positions, tasks, pending = frames_of(tree)
-    if positions.empty and not any(i.severity == "error" for i in issues):
+    if skeleton:
+        issues.warning(group.parts[0].file, None, None, None,
+                       f"OPD {name}: hanya susunan unit dan jabatan; uraian tugas belum ada. "
+                       "Lengkapi sheet Beban Kerja di template hasil konversi.")
+    elif positions.empty and not any(i.severity == "error" for i in issues):
         issues.error(group.parts[0].file, None, None, None,
                      f"OPD {name}: tidak ada jabatan dengan uraian tugas di file yang diunggah; "
                      "OPD tidak dapat dihitung. Unggah anjab/ABK-nya (atau lengkapi template "
@@ -372,15 +384,15 @@ def _checks(tree: Tree, parts: list[Part], settings: Settings, issues: IssueList
             wke = ch.wke_hours or settings.wke_hours
             need_raw = hours / wke
             if ch.what == "hours":
-                ours, label = hours, f"beban kerja {fmt_num(hours, 2)} jam"
+                ours, label = hours, f"beban kerja {fmt_cell(hours)} jam"
             elif float(ch.value).is_integer():
                 ours = float(round_need(np.array([need_raw]), settings.rounding)[0])
-                label = f"kebutuhan {fmt_num(ours)} orang ({fmt_num(hours, 2)} jam / {fmt_num(wke)})"
+                label = f"kebutuhan {fmt_cell(ours)} orang ({fmt_cell(hours)} jam / {fmt_num(wke)})"
             else:
                 ours, label = need_raw, f"kebutuhan {fmt_num(need_raw, 4)} orang"
             if s.differs(ours, ch.value):
                 issues.warning(p.file, ch.where.sheet, ch.where.row, ch.column,
-                               f"Nilai di form {fmt_num(ch.value, 2)} untuk '{ch.position}', "
+                               f"Nilai di form {fmt_cell(ch.value)} untuk '{ch.position}', "
                                f"hitungan aplikasi {label}; selisih lebih dari 1 % (salah hitung "
                                "di form, atau WKE/pembulatan berbeda).")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sotk_core.settings import Settings
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import anjab, eabk, eformasi, permendagri, questionnaires, siasn
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats.parts import Part

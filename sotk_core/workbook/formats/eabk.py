@@ -4,8 +4,8 @@ norm in minutes, and the period of each row implied by its WKE (300 → day, 1.5
 
 from __future__ import annotations
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import opd_in_title, position_kind, unit_chain

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sotk_core.issues import IssueList
+from sotk_core.base.issues import IssueList
 
 
 @dataclass

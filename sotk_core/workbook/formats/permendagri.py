@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import statistics
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import (
@@ -87,7 +87,7 @@ def detect(book: Book) -> bool:
 
 def read(book: Book, settings: Settings) -> list[Part]:
     part = Part(book.file, LAYOUT)
-    form_a: list[tuple[Position, s.Header, str]] = []
+    form_a: list[tuple[Position, str]] = []
     hours: dict[str, float] = {}
     jke: float | None = None
     for sheet, rows in book.sheets.items():
@@ -102,7 +102,7 @@ def read(book: Book, settings: Settings) -> list[Part]:
         if form == "A":
             position, norma_header = _read_a(part, cells, header)
             if position is not None:
-                form_a.append((position, header, norma_header))
+                form_a.append((position, norma_header))
         elif form == "B":
             _read_b(part, cells, header)
         elif form in ("C", "D"):
@@ -216,13 +216,13 @@ def _read_cd(part: Part, cells: s.SheetCells, header: s.Header, form: str,
     return jke
 
 
-def _decide_unit(part: Part, form_a: list[tuple[Position, s.Header, str]],
+def _decide_unit(part: Part, form_a: list[tuple[Position, str]],
                  hours: dict[str, float], wke_hours: float) -> None:
     """Form A's norm unit: its header when it says; else Form C/D's hours (Σ volume × norm
     equal to the hours → jam, equal to 60 × the hours → menit); else the only unit giving a
     plausible need per jabatan; else the user is asked."""
     undecided: list[tuple[Position, str]] = []
-    for position, header, norma_header in form_a:
+    for position, norma_header in form_a:
         unit, _ = norma_unit(norma_header, [])
         if unit:
             _set(position, unit)
@@ -251,10 +251,8 @@ def _decide_unit(part: Part, form_a: list[tuple[Position, s.Header, str]],
     needs = [sum(t.volume * t.norma for t in p.tasks or []) / wke_hours for p, _ in undecided
              if p.tasks]
     median = statistics.median(needs) if needs else 0.0
-    lo, hi = PLAUSIBLE_NEED
-    fits = [u for u, factor in (("Jam", 1.0), ("Menit", 60.0)) if lo <= median / factor <= hi]
-    if len(fits) == 1 and not votes:
-        unit = fits[0]
+    unit = plausible_unit(median) if not votes else None
+    if unit is not None:
         factor = 1.0 if unit == "Jam" else 60.0
         part.notes.append(
             f"Satuan NORMA WAKTU FORM A tidak tertulis; dibaca {unit.upper()} karena hanya itu "
@@ -273,6 +271,18 @@ def _decide_unit(part: Part, form_a: list[tuple[Position, s.Header, str]],
                       "unggah lagi.")
     for position, _ in undecided:
         position.tasks = []
+
+
+def plausible_unit(median_need: float) -> str | None:
+    """Jam when the median need per jabatan, reading the norms as hours, lies within
+    PLAUSIBLE_NEED (0,15–8 orang); Menit when it does reading them as minutes (÷ 60); the
+    band is narrower than 60× so at most one fits; None when neither does."""
+    lo, hi = PLAUSIBLE_NEED
+    if lo <= median_need <= hi:
+        return "Jam"
+    if lo <= median_need / 60.0 <= hi:
+        return "Menit"
+    return None
 
 
 def _set(position: Position, unit: str) -> None:

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 
-from sotk_core.fmt import fmt_num
-from sotk_core.kelembagaan import SUBDIMENSIONS, parse_subdimension
-from sotk_core.maturity import ROMAN, VARIABLES, parse_variable
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import opd_in_title
 from sotk_core.workbook.formats.parts import Part
+from sotk_core.workbook.vocab import (
+    ROMAN,
+    SUBDIMENSIONS,
+    VARIABLES,
+    parse_subdimension,
+    parse_variable,
+)
 
 YA_TIDAK = "Instrumen kematangan YA/TIDAK"
 YA_TIDAK_EXPECTS = "tabel KEMATANGAN | INDIKATOR | JAWABAN YA/TIDAK dengan baris VARIABEL I … XI"

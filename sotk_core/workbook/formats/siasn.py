@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from sotk_core.fmt import fmt_num
-from sotk_core.settings import Settings
+from sotk_core.base.fmt import fmt_num
+from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import eselon_kind, unit_kind
@@ -177,6 +177,7 @@ def read_unor(book: Book, settings: Settings) -> list[Part]:
     for uid in order:
         depth_of(uid)
     parts: dict[str, Part] = {}
+    opd_cells: dict[str, s.SheetCells] = {}
     opd_of: dict[str, str] = {}
     for uid in order:  # the OPD of each row: its ancestor at depth 2
         node = uid
@@ -193,6 +194,7 @@ def read_unor(book: Book, settings: Settings) -> list[Part]:
         if part is None:
             part = parts[opd] = Part(book.file, UNOR, opd=records[opd]["name"], units=[],
                                      unit_tree_only=True)
+            opd_cells[opd] = s.SheetCells(book.file, sheet, rows, part.issues)
         where = Where(sheet, rec["row"] + 1)
         head_kind = eselon_kind(rec["eselon"]) if rec["eselon"] else None
         is_position = bool(re.search(r"pelaksana|fungsional", rec["kind"])) and not head_kind
@@ -203,7 +205,7 @@ def read_unor(book: Book, settings: Settings) -> list[Part]:
             part.positions.append(Position(name=rec["name"], where=where, kind=kind,
                                            parent_id=parent))
             unit = records[parent]["name"] if parent in records else part.opd
-            _need_check(part, cells, rec, rec["name"], unit, where, cols)
+            _need_check(part, opd_cells[opd], rec, rec["name"], unit, where, cols)
             continue
         if uid != opd:
             kind = unit_kind(rec["name"]) or {"Administrator": "Bidang",
@@ -218,7 +220,7 @@ def read_unor(book: Book, settings: Settings) -> list[Part]:
             part.positions.append(Position(name=rec["head"], where=where,
                                            kind=head_kind or "JPT Pratama",
                                            parent_id=None if uid == opd else uid))
-            _need_check(part, cells, rec, rec["head"], rec["name"], where, cols)
+            _need_check(part, opd_cells[opd], rec, rec["head"], rec["name"], where, cols)
     out = list(parts.values())
     if issues_part.issues:
         out.append(issues_part)
