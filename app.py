@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sotk_core.base.texts import COMPUTED_WITH
 from sotk_ui import state
 from sotk_ui.panels import data_source_panel, settings_panel
 
@@ -31,7 +32,7 @@ page = st.navigation(PAGES)
 if page.url_path != "presentasi":
     data_source_panel()
     settings = settings_panel()
-    st.caption(":material/tune: Dihitung dengan " + settings.describe(),
+    st.caption(f":material/tune: {COMPUTED_WITH} " + settings.describe(),
                help="Ubah di panel Pengaturan ABK (sidebar). Semua angka di halaman ini "
                     "memakai pengaturan ini.")
 page.run()

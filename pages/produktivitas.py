@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.texts import KPI_EU_OPD, KPI_EXISTING, KPI_VACANT
 from sotk_core.present import charts, tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
@@ -28,12 +29,12 @@ def body() -> None:
         return
     o = ev.opds.set_index("opd").loc[opd]
     kpis([
-        ("Pegawai ada", f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang",
+        (KPI_EXISTING, f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang",
          f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"),
         ("Lebih / kurang", f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}",
          "orang, per jabatan", None),
-        ("EU OPD", fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})", None),
-        ("Jabatan kosong", fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan",
+        (KPI_EU_OPD, fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})", None),
+        (KPI_VACANT, fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan",
          "Jabatan dengan beban kerja tetapi tanpa pegawai"),
     ])
 

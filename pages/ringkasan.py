@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.texts import KPI_EU_CITY, KPI_EXISTING
 from sotk_core.present import charts
 from sotk_ui.data import current_evaluation
 from sotk_ui.widgets import chart, findings_table, kpis, run_page, table
@@ -22,14 +23,14 @@ def body() -> None:
                + (f" · {failed} file tidak dihitung karena galat (lihat halaman Data)"
                   if failed else ""))
     kpis([
-        ("Pegawai ada", f"{fmt_num(s['existing'])} orang", f"kebutuhan {fmt_num(s['need'])} orang",
+        (KPI_EXISTING, f"{fmt_num(s['existing'])} orang", f"kebutuhan {fmt_num(s['need'])} orang",
          f"Kebutuhan desimal {fmt_num(s['need_raw'], 2)} orang = beban kerja "
          f"{fmt_num(s['workload_hours'])} jam ÷ WKE {fmt_num(ev.settings.wke_hours)} jam"),
         ("Lebih / kurang", f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}",
          "orang, per jabatan",
          "Dijumlah terpisah per jabatan: kelebihan di satu jabatan tidak menutupi kekurangan "
          "di jabatan lain."),
-        ("EU kota", fmt_num(s["eu"], 2), f"PU {s['pu']} ({s['pu_label']})",
+        (KPI_EU_CITY, fmt_num(s["eu"], 2), f"PU {s['pu']} ({s['pu_label']})",
          "EU = Σ kebutuhan desimal ÷ Σ pegawai. >1,00 = beban berlebih (kurang pegawai); "
          "<0,50 = beban rendah (kelebihan pegawai)."),
         ("Kematangan kota", fmt_num(s["maturity_mean"], 2) if s["maturity_mean"] is not None

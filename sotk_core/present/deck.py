@@ -29,6 +29,25 @@ import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import FINDING_SEVERITY_LABELS
+from sotk_core.base.texts import (
+    AXIS_EU,
+    COMPUTED_WITH,
+    KPI_EU_CITY,
+    KPI_EU_OPD,
+    KPI_EXISTING,
+    KPI_MATURITY_MEAN,
+    KPI_SURPLUS_SHORTAGE,
+    KPI_VACANT,
+    NO_FINDINGS,
+    NOT_ASSESSED,
+    TITLE_EJ_SPREAD,
+    TITLE_EU_PER_OPD,
+    TITLE_EXISTING_BEFORE_AFTER,
+    TITLE_EXTREME_UNITS,
+    TITLE_MATURITY_PER_OPD,
+    TITLE_MATURITY_RANKING,
+    TITLE_NEED_PER_OPD,
+)
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.present import charts
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
@@ -132,16 +151,16 @@ def _city_slides(ev: Evaluation) -> list[Slide]:
               text=f"Forum Group Discussion · Tahun data {_year(ev)}", key="kota.judul",
               bullets=(f"{fmt_num(s['opd_count'])} OPD dihitung · {fmt_num(s['existing'])} "
                        f"pegawai · {fmt_num(s['positions'])} jabatan",
-                       "Dihitung dengan: " + st.describe())),
+                       f"{COMPUTED_WITH}: " + st.describe())),
         Slide("kpi", f"{ev.city.name} dalam angka", key="kota.kpi", kpis=(
-            ("Pegawai ada", f"{fmt_num(s['existing'])} orang",
+            (KPI_EXISTING, f"{fmt_num(s['existing'])} orang",
              f"kebutuhan {fmt_num(s['need'])} orang"),
-            ("Kelebihan / kekurangan", surplus_shortage_text(s["surplus"], s["shortage"]),
+            (KPI_SURPLUS_SHORTAGE, surplus_shortage_text(s["surplus"], s["shortage"]),
              "orang, dijumlah per jabatan"),
-            ("EU kota", fmt_num(s["eu2"], 2), f"PU {s['pu']} ({s['pu_label']})"),
-            ("Rata-rata kematangan", fmt_num(s["maturity_mean"], 2),
+            (KPI_EU_CITY, fmt_num(s["eu2"], 2), f"PU {s['pu']} ({s['pu_label']})"),
+            (KPI_MATURITY_MEAN, fmt_num(s["maturity_mean"], 2),
              f"{s['maturity_category'] or '–'} · {fmt_num(s['maturity_count'])} OPD"),
-            ("Jabatan kosong", fmt_num(s["vacant"]), f"dari {fmt_num(s['positions'])} jabatan"),
+            (KPI_VACANT, fmt_num(s["vacant"]), f"dari {fmt_num(s['positions'])} jabatan"),
             ("Temuan struktur", fmt_num(sum(counts.values())), _counts_short(counts)),
         )),
     ]
@@ -150,7 +169,7 @@ def _city_slides(ev: Evaluation) -> list[Slide]:
     if len(mature):
         parts = _chunks(mature)
         for i, part in enumerate(parts):
-            title = _part("Kematangan organisasi per OPD (total 11–55)", i, len(parts))
+            title = _part(TITLE_MATURITY_RANKING, i, len(parts))
             make = partial(charts.maturity_ranking, part, st, ev.maturity.city_mean, title=title)
             out.append(Slide("grafik", title, make, key=f"kota.peringkat.{i}"))
         for i, part in enumerate(parts):
@@ -159,42 +178,42 @@ def _city_slides(ev: Evaluation) -> list[Slide]:
             make = partial(charts.maturity_heatmap, lv, opd_labels=labels, title=title)
             out.append(Slide("grafik", title, make, key=f"kota.peta.{i}"))
     else:
-        for key, title in (("peringkat", "Kematangan organisasi per OPD"),
+        for key, title in (("peringkat", TITLE_MATURITY_PER_OPD),
                            ("peta", "Tingkat kematangan per variabel")):
             out.append(Slide("pesan", title, text="Belum ada OPD dengan data kematangan.",
                              key=f"kota.{key}.0"))
     if opds.empty:  # every file failed: say so instead of four empty charts
-        for key, title in (("eu.0", "Efektivitas unit (EU) per OPD"),
-                           ("kebutuhan.0", "Pegawai ada dan kebutuhan pegawai per OPD"),
-                           ("ekstrem", "Bidang/bagian dengan EU tertinggi dan terendah"),
-                           ("ej", "Sebaran pegawai menurut EJ jabatan")):
+        for key, title in (("eu.0", TITLE_EU_PER_OPD),
+                           ("kebutuhan.0", TITLE_NEED_PER_OPD),
+                           ("ekstrem", TITLE_EXTREME_UNITS),
+                           ("ej", TITLE_EJ_SPREAD)):
             out.append(Slide("pesan", title, key=f"kota.{key}",
                              text="Belum ada OPD yang dapat dihitung: periksa file di halaman "
                                   "Data."))
         out.append(Slide("teks", "Temuan utama struktur organisasi", key="kota.temuan",
-                         text=_counts_text(counts), bullets=("Tidak ada temuan.",)))
+                         text=_counts_text(counts), bullets=(NO_FINDINGS,)))
         return out
     by_eu = opds.loc[opds["eu2"].notna()].sort_values("eu2", ascending=False, kind="stable")
     parts = _chunks(by_eu)
     for i, part in enumerate(parts):
-        title = _part("Efektivitas unit (EU) per OPD", i, len(parts))
+        title = _part(TITLE_EU_PER_OPD, i, len(parts))
         out.append(Slide("grafik", title, partial(charts.opd_eu, part, st, title=title),
                          key=f"kota.eu.{i}"))
     by_need = opds.sort_values(["need", "existing"], ascending=False, kind="stable")
     parts = _chunks(by_need)
     for i, part in enumerate(parts):
-        title = _part("Pegawai ada dan kebutuhan pegawai per OPD", i, len(parts))
+        title = _part(TITLE_NEED_PER_OPD, i, len(parts))
         out.append(Slide("grafik", title, partial(need_vs_existing, part, title=title),
                          key=f"kota.kebutuhan.{i}"))
-    out.append(Slide("grafik", "Bidang/bagian dengan EU tertinggi dan terendah",
+    out.append(Slide("grafik", TITLE_EXTREME_UNITS,
                      partial(extreme_units, ev.workload.units, opds, st), key="kota.ekstrem"))
-    out.append(Slide("grafik", "Sebaran pegawai menurut EJ jabatan",
+    out.append(Slide("grafik", TITLE_EJ_SPREAD,
                      partial(charts.ej_histogram, ev.workload.positions, st), key="kota.ej"))
     findings = ev.findings if ev.findings is not None else pd.DataFrame(
         columns=["severity", "opd", "message"])
     out.append(Slide("teks", "Temuan utama struktur organisasi", text=_counts_text(counts),
                      key="kota.temuan", bullets=_finding_bullets(findings)
-                     or ("Tidak ada temuan.",)))
+                     or (NO_FINDINGS,)))
     return out
 
 
@@ -236,9 +255,9 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
                 _delta(b, s, decimals, unit))
 
     out.append(Slide("kpi", "Saat ini → simulasi: kota", section="simulasi", key="simulasi.kpi",
-                     kpis=(kpi("existing", "Pegawai ada"), kpi("need", "Kebutuhan"),
+                     kpis=(kpi("existing", KPI_EXISTING), kpi("need", "Kebutuhan"),
                            kpi("surplus", "Kelebihan"), kpi("shortage", "Kekurangan"),
-                           kpi("eu2", "EU kota", 2, ""), kpi("vacant", "Jabatan kosong", 0,
+                           kpi("eu2", KPI_EU_CITY, 2, ""), kpi("vacant", KPI_VACANT, 0,
                                                                "jabatan"))))
     opd = changed_only(compare(ev.workload, scen, "opd"))
     abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"].fillna(ev.opds["opd"]), strict=True))
@@ -246,14 +265,14 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
         opd = opd.assign(abbr=opd["opd"].map(abbr).fillna(opd["opd"]))
         opd = opd.assign(_size=(opd["existing_delta"].abs() + opd["need_delta"].abs()))
         opd = opd.sort_values("_size", ascending=False, kind="stable").iloc[:ROWS_PER_SLIDE // 2]
-        title = "Pegawai ada per OPD: saat ini dan simulasi"
+        title = TITLE_EXISTING_BEFORE_AFTER
         out.append(Slide("grafik", title, partial(charts.compare_bars, opd, "abbr",
                                                   "existing_base", "existing_scen", title),
                          section="simulasi", key="simulasi.pegawai"))
         title = "EU per OPD: saat ini dan simulasi"
         out.append(Slide("grafik", title, partial(
             charts.compare_bars, opd, "abbr", "eu2_base", "eu2_scen", title, decimals=2,
-            unit="", x_title="EU = kebutuhan desimal ÷ pegawai ada"),
+            unit="", x_title=AXIS_EU),
             section="simulasi", key="simulasi.eu"))
     else:
         for key, title in (("pegawai", "Pegawai ada per OPD"), ("eu", "EU per OPD")):
@@ -276,14 +295,14 @@ def _opd_slides(ev: Evaluation, opd: str) -> list[Slide]:
     total = o.get("maturity_total")
     out = [Slide("kpi", opd, text=f"{o.get('abbr') or ''} · tipe {o.get('tipe') or '–'}",
                  key=f"opd.{opd}.kpi", **sec, kpis=(
-        ("Pegawai ada", f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang"),
-        ("Kelebihan / kekurangan", surplus_shortage_text(o["surplus"], o["shortage"]),
+        (KPI_EXISTING, f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang"),
+        (KPI_SURPLUS_SHORTAGE, surplus_shortage_text(o["surplus"], o["shortage"]),
          "orang, dijumlah per jabatan"),
-        ("EU OPD", fmt_num(o["eu2"], 2), f"PU {o['pu']} ({o['pu_label']})"
+        (KPI_EU_OPD, fmt_num(o["eu2"], 2), f"PU {o['pu']} ({o['pu_label']})"
          if isinstance(o["pu"], str) else "tanpa pegawai"),
-        ("Kematangan", fmt_num(total), (o.get("maturity_category") or "belum dinilai")
-         if pd.notna(total) else "belum dinilai"),
-        ("Jabatan kosong", fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan"),
+        ("Kematangan", fmt_num(total), (o.get("maturity_category") or NOT_ASSESSED)
+         if pd.notna(total) else NOT_ASSESSED),
+        (KPI_VACANT, fmt_num(o["vacant"]), f"dari {fmt_num(o['positions'])} jabatan"),
         ("Temuan", fmt_num(sum(counts.values())), _counts_short(counts)),
     ))]
     if ev.maturity.levels["opd"].eq(opd).any():

@@ -21,6 +21,15 @@ from fpdf.fonts import FontFace
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import NOTE_KIND_LABELS as KIND_LABELS
+from sotk_core.base.texts import (
+    COMPUTED_WITH,
+    KPI_EU_CITY,
+    KPI_EU_OPD,
+    KPI_MATURITY_MEAN,
+    KPI_VACANT,
+    NO_FINDINGS,
+    NOT_ASSESSED,
+)
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.notes import notes_for
 from sotk_core.present.charts.deck import SLIDE_HEIGHT, SLIDE_WIDTH, fit_slide
@@ -260,11 +269,11 @@ def minutes_pdf(ev: Evaluation, slides: Sequence[Slide], notes: Sequence[Mapping
         ["Pegawai ada / kebutuhan", f"{fmt_num(s['existing'])} / {fmt_num(s['need'])} orang"],
         ["Kelebihan / kekurangan (per jabatan)",
          f"{fmt_num(s['surplus'])} / {fmt_num(s['shortage'])} orang"],
-        ["EU kota", f"{fmt_num(s['eu2'], 2)} (PU {s['pu']}, {s['pu_label']})"],
-        ["Rata-rata kematangan", f"{fmt_num(s['maturity_mean'], 2)} "
+        [KPI_EU_CITY, f"{fmt_num(s['eu2'], 2)} (PU {s['pu']}, {s['pu_label']})"],
+        [KPI_MATURITY_MEAN, f"{fmt_num(s['maturity_mean'], 2)} "
                                  f"({s['maturity_category'] or '–'})"],
     ], (70, 110))
-    pdf.para("Dihitung dengan: " + ev.settings.describe(), 8.5, color=MUTED)
+    pdf.para(f"{COMPUTED_WITH}: " + ev.settings.describe(), 8.5, color=MUTED)
     _heading(pdf, "3. Catatan dan keputusan untuk seluruh kota")
     _notes_table(pdf, notes_for(notes, None), with_unit=False)
     _signatures(pdf, "Pimpinan rapat", "Notulis")
@@ -291,16 +300,16 @@ def _opd_page(pdf: _Pdf, ev: Evaluation, opd: str, shown: Sequence[Slide],
         ["Kelebihan / kekurangan (per jabatan)",
          f"{fmt_num(o['surplus'])} / {fmt_num(o['shortage'])} orang"],
         ["Beban kerja", f"{fmt_num(o['workload_hours'])} jam/tahun"],
-        ["EU OPD", f"{fmt_num(o['eu2'], 2)} (PU {o['pu'] or '–'})"],
-        ["Kematangan", f"{fmt_num(total)} ({o.get('maturity_category') or 'belum dinilai'})"],
-        ["Jabatan kosong", f"{fmt_num(o['vacant'])} dari {fmt_num(o['positions'])} jabatan"],
+        [KPI_EU_OPD, f"{fmt_num(o['eu2'], 2)} (PU {o['pu'] or '–'})"],
+        ["Kematangan", f"{fmt_num(total)} ({o.get('maturity_category') or NOT_ASSESSED})"],
+        [KPI_VACANT, f"{fmt_num(o['vacant'])} dari {fmt_num(o['positions'])} jabatan"],
         ["Temuan", f"{fmt_num(counts.get('tinggi', 0))} tinggi · "
                    f"{fmt_num(counts.get('sedang', 0))} sedang · "
                    f"{fmt_num(counts.get('rendah', 0))} rendah"],
     ], (70, 110))
     _heading(pdf, "3. Temuan utama")
     if findings is None or findings.empty:
-        pdf.para("Tidak ada temuan.", 9.5, color=MUTED)
+        pdf.para(NO_FINDINGS, 9.5, color=MUTED)
     for sev, msg in zip(findings["severity"].iloc[:5] if findings is not None else [],
                         findings["message"].iloc[:5] if findings is not None else [],
                         strict=True):

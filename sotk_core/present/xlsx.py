@@ -19,6 +19,17 @@ import xlsxwriter
 
 from sotk_core.base.fmt import round_half_up
 from sotk_core.base.labels import ISSUE_SEVERITY_LABELS, label
+from sotk_core.base.texts import (
+    AXIS_EU,
+    AXIS_MATURITY_TOTAL,
+    BASE_NAME,
+    CITY_LABELS,
+    SCENARIO_NAME,
+    TITLE_EU_PER_OPD,
+    TITLE_EXISTING_BEFORE_AFTER,
+    TITLE_MATURITY_RANKING,
+    TITLE_NEED_PER_OPD,
+)
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.findings import COLUMNS as FINDING_COLUMNS
 from sotk_core.model.findings import HEADERS as FINDING_HEADERS
@@ -121,15 +132,10 @@ def _round(value: object, decimals: int) -> object:
 
 def city_frame(ev: Evaluation) -> pd.DataFrame:
     s = ev.summary
-    rows = [("Jumlah OPD dihitung", s["opd_count"]),
-            ("Beban kerja (jam/th)", _round(s["workload_hours"], 1)),
-            ("Kebutuhan (orang, desimal)", _round(s["need_raw"], 2)),
-            ("Kebutuhan (orang)", s["need"]),
-            ("Pegawai ada (orang)", s["existing"]), ("Kelebihan (orang)", s["surplus"]),
-            ("Kekurangan (orang)", s["shortage"]), ("Selisih bersih (orang)", s["gap"]),
-            ("EU kota", _round(s["eu"], 2)), ("PU kota", s["pu"]),
-            ("Rata-rata kematangan", _round(s["maturity_mean"], 2)),
-            ("Kategori kematangan kota", s["maturity_category"])]
+    decimals = {"workload_hours": 1, "need_raw": 2, "eu": 2, "maturity_mean": 2}
+    keys = ("opd_count", "workload_hours", "need_raw", "need", "existing", "surplus", "shortage",
+            "gap", "eu", "pu", "maturity_mean", "maturity_category")
+    rows = [(CITY_LABELS[k], _round(s[k], decimals[k]) if k in decimals else s[k]) for k in keys]
     return pd.DataFrame(rows, columns=["Ukuran", "Nilai"])
 
 
@@ -165,9 +171,8 @@ def write_results(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | None = 
 # ---- the chart sheet ------------------------------------------------------------------------
 
 CHART_SHEET = "Grafik"
-CHART_DATA = {"abbr": "OPD (singkatan)", "opd": "OPD", "eu2": "EU", "pu": "PU",
-              "existing": "Pegawai ada (orang)", "need": "Kebutuhan (orang)",
-              "maturity_total": "Total kematangan (11–55)"}
+CHART_DATA = {"abbr": "OPD (singkatan)", **{k: label(k) for k in (
+    "opd", "eu2", "pu", "existing", "need", "maturity_total")}}
 _BAND_FILL = {"A": "#D55E00", "B": "#009E73", "C": "#009E73", "D": "#56B4E9", "E": "#0072B2"}
 _MATURITY_FILL = {"Sangat Rendah": "#D55E00", "Rendah": "#E69F00", "Sedang": "#F0E442",
                   "Tinggi": "#009E73", "Sangat Tinggi": "#0072B2"}
@@ -232,19 +237,19 @@ def write_chart_sheet(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | Non
         "name": "EU", "categories": ref("abbr"), "values": ref("eu2"),
         "points": [{"fill": {"color": _BAND_FILL.get(str(p), "#999999")}} for p in frame["pu"]],
         "data_labels": {"value": True, "num_format": "0.00"}, "gap": 40})
-    eu.set_title({"name": "Efektivitas unit (EU) per OPD"})
-    eu.set_x_axis({"name": "EU = kebutuhan desimal ÷ pegawai ada", "num_format": "0.0",
+    eu.set_title({"name": TITLE_EU_PER_OPD})
+    eu.set_x_axis({"name": AXIS_EU, "num_format": "0.0",
                    "min": 0, "major_gridlines": {"visible": True}})
     place(eu, legend=False)
 
     need = book.wb.add_chart({"type": "bar"})
-    need.add_series({"name": "Pegawai ada (orang)", "categories": ref("abbr"),
+    need.add_series({"name": label("existing"), "categories": ref("abbr"),
                      "values": ref("existing"), "fill": {"color": "#0072B2"},
                      "data_labels": {"value": True}, "gap": 60})
-    need.add_series({"name": "Kebutuhan (orang)", "categories": ref("abbr"),
+    need.add_series({"name": label("need"), "categories": ref("abbr"),
                      "values": ref("need"), "fill": {"color": "#E69F00"},
                      "data_labels": {"value": True}})
-    need.set_title({"name": "Pegawai ada dan kebutuhan pegawai per OPD"})
+    need.set_title({"name": TITLE_NEED_PER_OPD})
     need.set_x_axis({"name": "Orang", "min": 0, "major_gridlines": {"visible": True}})
     place(need)
 
@@ -254,22 +259,22 @@ def write_chart_sheet(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | Non
         "points": [{"fill": {"color": _MATURITY_FILL.get(str(c), "#999999")}}
                    for c in frame["maturity_category"]],
         "data_labels": {"value": True, "num_format": "0"}, "gap": 40})
-    mat.set_title({"name": "Kematangan organisasi per OPD (total 11–55)"})
-    mat.set_x_axis({"name": "Total nilai 11 variabel", "min": 11, "max": 55,
+    mat.set_title({"name": TITLE_MATURITY_RANKING})
+    mat.set_x_axis({"name": AXIS_MATURITY_TOTAL, "min": 11, "max": 55,
                     "major_unit": 11, "major_gridlines": {"visible": True}})
     place(mat, legend=False)
 
     if scen_opds is not None:
         sc = book.wb.add_chart({"type": "bar"})
-        sc.add_series({"name": "Saat ini (orang)", "categories": ref("abbr"),
+        sc.add_series({"name": f"{BASE_NAME} (orang)", "categories": ref("abbr"),
                        "values": ref("existing"), "fill": {"color": "#0072B2"},
                        "data_labels": {"value": True}, "gap": 60})
-        sc.add_series({"name": "Simulasi (orang)", "categories": ref("abbr"),
+        sc.add_series({"name": f"{SCENARIO_NAME} (orang)", "categories": ref("abbr"),
                        "values": ref("existing_scen"),
                        "pattern": {"pattern": "wide_upward_diagonal", "fg_color": "#1a1a1a",
                                    "bg_color": "#E69F00"},
                        "data_labels": {"value": True}})
-        sc.set_title({"name": "Pegawai ada per OPD: saat ini dan simulasi"})
+        sc.set_title({"name": TITLE_EXISTING_BEFORE_AFTER})
         sc.set_x_axis({"name": "Orang", "min": 0, "major_gridlines": {"visible": True}})
         place(sc)
     ws.set_h_pagebreaks(breaks)
@@ -301,7 +306,7 @@ def city_compare_frame(ev: Evaluation, scen: WorkloadResult) -> pd.DataFrame:
     """The city block before and after (rounded for reading: hours 1, EU 2 decimals)."""
     city = compare_city(ev.workload, scen)
     out = pd.DataFrame({"Ukuran": city["label"]})
-    for col, head in (("base", "Saat ini"), ("scen", "Simulasi"), ("delta", "Selisih")):
+    for col, head in (("base", BASE_NAME), ("scen", SCENARIO_NAME), ("delta", "Selisih")):
         out[head] = [_round(v, _CITY_DECIMALS.get(m, 0)) if v is not None else None
                      for m, v in zip(city["metric"], city[col], strict=True)]
     return out

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from sotk_core.base.labels import SUFFIX_LABELS, label
+from sotk_core.base.texts import CITY_LABELS
 from sotk_core.model.balance import BalanceResult, compute_balance
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
@@ -105,11 +106,9 @@ def compare_labels(frame: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-_CITY_METRICS = [("existing", "Pegawai ada (orang)"), ("workload_hours", "Beban kerja (jam/th)"),
-                 ("need_raw", "Kebutuhan (orang, desimal)"), ("need", "Kebutuhan (orang)"),
-                 ("surplus", "Kelebihan (orang)"), ("shortage", "Kekurangan (orang)"),
-                 ("gap", "Selisih bersih (orang)"), ("eu2", "EU kota"), ("pu", "PU kota"),
-                 ("vacant", "Jabatan kosong"), ("positions", "Jabatan")]
+_CITY_METRICS = [(k, CITY_LABELS[k]) for k in (
+    "existing", "workload_hours", "need_raw", "need", "surplus", "shortage", "gap", "eu2", "pu",
+    "vacant", "positions")]
 
 
 def compare_city(base: WorkloadResult, scen: WorkloadResult) -> pd.DataFrame:

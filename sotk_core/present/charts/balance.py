@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num, fmt_pct
 from sotk_core.base.settings import Settings
+from sotk_core.base.texts import TITLE_EJ_SPREAD
 from sotk_core.present.charts._util import HOVER, axis_labels, fmts, for_opd
 from sotk_core.present.charts.theme import (
     BAND_COLORS,
@@ -94,7 +95,7 @@ def ej_histogram(positions: pd.DataFrame, settings: Settings | None = None, *,
     if len(vacant):
         sub += (f" · {len(vacant)} jabatan kosong (kebutuhan "
                 f"{fmt_num(vacant['need'].sum(), 0)} orang) tidak dihitung")
-    fig.update_layout(title={"text": title or "Sebaran pegawai menurut EJ jabatan",
+    fig.update_layout(title={"text": title or TITLE_EJ_SPREAD,
                              "subtitle": {"text": sub}})
     fig.update_xaxes(title="EJ jabatan (dibulatkan 2 desimal)", type="category")
     fig.update_yaxes(title="Pegawai (orang)", range=value_range(float(counts.max(initial=0)),

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sotk_core.base.texts import BASE_NAME, SCENARIO_NAME
 from sotk_core.present.charts._util import HOVER, axis_labels, column_or, hover
 from sotk_core.present.charts.theme import (
     EXISTING_COLOR,
@@ -16,10 +17,6 @@ from sotk_core.present.charts.theme import (
     rows_height,
     value_range,
 )
-
-BASE_NAME = "Saat ini"
-SCENARIO_NAME = "Simulasi"
-
 
 MINUS = "\u2212"  # typographic minus sign
 

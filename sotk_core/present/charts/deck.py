@@ -13,7 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.labels import COLUMN_LABELS
 from sotk_core.base.settings import Settings
+from sotk_core.base.texts import AXIS_EU, KPI_EXISTING, KPI_NEED_RAW, TITLE_NEED_PER_OPD
 from sotk_core.present.charts._util import HOVER, fmts, hover
 from sotk_core.present.charts.theme import (
     BAND_COLORS,
@@ -109,14 +111,14 @@ def need_vs_existing(opds: pd.DataFrame, *, label: str = "abbr",
     labels = unique_labels([one_line(n) for n in names.fillna(df["opd"])])
     existing = df["existing"].to_numpy(dtype="float64")
     need = df["need"].to_numpy(dtype="float64")
-    text = hover(df["opd"], [("Pegawai ada", fmts(existing, 0, "orang")),
+    text = hover(df["opd"], [(KPI_EXISTING, fmts(existing, 0, "orang")),
                              ("Kebutuhan", fmts(need, 0, "orang")),
                              ("Selisih", num_labels(existing - need, 0, "orang", signed=True))])
     right = np.fmax(np.nan_to_num(existing), np.nan_to_num(need))
     fig = go.Figure()
-    fig.add_bar(y=labels, x=existing, orientation="h", name="Pegawai ada (orang)",
+    fig.add_bar(y=labels, x=existing, orientation="h", name=COLUMN_LABELS["existing"],
                 marker_color=EXISTING_COLOR, hovertext=text, hovertemplate=HOVER)
-    fig.add_scatter(y=labels, x=need, mode="markers", name="Kebutuhan (orang)",
+    fig.add_scatter(y=labels, x=need, mode="markers", name=COLUMN_LABELS["need"],
                     marker={"symbol": "diamond", "size": 20, "color": NEED_COLOR,
                             "line": {"color": TEXT_COLOR, "width": 1.5}},
                     hovertext=text, hovertemplate=HOVER)
@@ -125,7 +127,7 @@ def need_vs_existing(opds: pd.DataFrame, *, label: str = "abbr",
                                                                    num_labels(need),
                                                                    strict=True)],
                     textposition="middle right")
-    fig.update_layout(title=title or "Pegawai ada dan kebutuhan pegawai per OPD",
+    fig.update_layout(title=title or TITLE_NEED_PER_OPD,
                       legend={"y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"})
     fig.update_xaxes(title="Orang", range=value_range(float(right.max(initial=1.0)), 0.6),
                      showgrid=True)
@@ -158,8 +160,8 @@ def extreme_units(units: pd.DataFrame, opds: pd.DataFrame, settings: Settings | 
                                  ("EU", fmts(level["eu"], 4)),
                                  ("PU", [f"{p} ({lab})" for p, lab in
                                          zip(level["pu"], level["pu_label"], strict=True)]),
-                                 ("Kebutuhan desimal", fmts(level["need_raw"], 2, "orang")),
-                                 ("Pegawai ada", fmts(level["existing"], 0, "orang"))])
+                                 (KPI_NEED_RAW, fmts(level["need_raw"], 2, "orang")),
+                                 (KPI_EXISTING, fmts(level["existing"], 0, "orang"))])
     labels = np.array([f"{v} · {short_unit(u, 28)}" for v, u in
                        zip(num_labels(values, 2), level["name"], strict=True)], dtype=object)
     fig = go.Figure()
@@ -191,7 +193,7 @@ def extreme_units(units: pd.DataFrame, opds: pd.DataFrame, settings: Settings | 
                                     "rendah) di seluruh kota · sumbu: OPD"}},
         barmode="overlay", showlegend=True, margin={"t": 150, "b": 120},
         legend={"y": 0.0, "yanchor": "bottom", "yref": "container"})
-    fig.update_xaxes(title="EU = kebutuhan desimal ÷ pegawai ada", tickformat=".1f",
+    fig.update_xaxes(title=AXIS_EU, tickformat=".1f",
                      range=[0, max(top, 1.05) * 2.8], showgrid=True,
                      tickvals=[0, 0.5, 1.0, 1.5])
     fig.update_yaxes(tickvals=y, ticktext=[one_line(abbr.get(o, o), 16) for o in level["opd"]],

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import Settings
+from sotk_core.base.texts import AXIS_MATURITY_TOTAL, TITLE_MATURITY_RANKING
 from sotk_core.model.kelembagaan import RANKS, rank_of
 from sotk_core.model.maturity import VARIABLES, maturity_category
 from sotk_core.present.charts._util import HOVER, axis_labels, column_or, fmts, hover
@@ -93,8 +94,8 @@ def maturity_ranking(opds: pd.DataFrame, settings: Settings | None = None,
     if mean is not None:
         _mean_line(fig, mean, f"Rata-rata kota {fmt_num(mean, 2)} ({maturity_category(mean, st)})",
                    len(labels))
-    fig.update_layout(title=title or "Kematangan organisasi per OPD (total 11–55)")
-    fig.update_xaxes(title="Total nilai 11 variabel", range=[MIN_TOTAL, MAX_TOTAL + 3],
+    fig.update_layout(title=title or TITLE_MATURITY_RANKING)
+    fig.update_xaxes(title=AXIS_MATURITY_TOTAL, range=[MIN_TOTAL, MAX_TOTAL + 3],
                      tickvals=[MIN_TOTAL] + [u for _, u in st.maturity_bands], showgrid=False)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     fig = apply_theme(fig, rows_height(len(labels) + 1, extra=260))
@@ -250,7 +251,7 @@ def self_vs_verified(levels: pd.DataFrame, *, opd_labels: Mapping[str, str] | No
     fig.update_layout(title={"text": title or "Penilaian mandiri vs hasil verifikasi (total "
                                      "11–55)",
                              "subtitle": {"text": "Angka = selisih mandiri − verifikasi"}})
-    fig.update_xaxes(title="Total nilai 11 variabel", range=[MIN_TOTAL, MAX_TOTAL + 4],
+    fig.update_xaxes(title=AXIS_MATURITY_TOTAL, range=[MIN_TOTAL, MAX_TOTAL + 4],
                      showgrid=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels, showgrid=True)
     fig = apply_theme(fig, rows_height(len(labels), extra=260))

@@ -8,7 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_pct
+from sotk_core.base.labels import label
 from sotk_core.base.settings import Settings
+from sotk_core.base.texts import KPI_EXISTING, KPI_NEED_RAW, TITLE_EU_PER_OPD, TITLE_NEED_PER_OPD
 from sotk_core.present.charts._util import (
     HOVER,
     axis_labels,
@@ -57,10 +59,10 @@ def _need_bars(labels: list[str], existing: pd.Series, need: pd.Series, hover_te
                title: str) -> go.Figure:
     fig = go.Figure()
     # plotly draws the first trace of a horizontal group at the bottom: need below, staff above
-    fig.add_bar(y=labels, x=need.to_numpy(), orientation="h", name="Kebutuhan (orang)",
+    fig.add_bar(y=labels, x=need.to_numpy(), orientation="h", name=label("need"),
                 marker_color=NEED_COLOR, text=num_labels(need), textposition="outside",
                 hovertext=hover_text, hovertemplate=HOVER)
-    fig.add_bar(y=labels, x=existing.to_numpy(), orientation="h", name="Pegawai ada (orang)",
+    fig.add_bar(y=labels, x=existing.to_numpy(), orientation="h", name=label("existing"),
                 marker_color=EXISTING_COLOR, text=num_labels(existing), textposition="outside",
                 hovertext=hover_text, hovertemplate=HOVER)
     top = float(np.nanmax([need.max(), existing.max(), 1.0]))
@@ -81,12 +83,12 @@ def opd_need_vs_existing(opds: pd.DataFrame, *, label: str = "abbr",
     df = opds.loc[opds["need"].notna() | opds["existing"].notna()]
     df = df.sort_values(["need", "existing"], kind="stable")
     labels = axis_labels(df, label)
-    text = hover(df["opd"], [("Pegawai ada", fmts(df["existing"], 0, "orang")),
+    text = hover(df["opd"], [(KPI_EXISTING, fmts(df["existing"], 0, "orang")),
                              ("Kebutuhan", fmts(df["need"], 0, "orang")),
                              ("Kekurangan", fmts(df["shortage"], 0, "orang")),
                              ("Kelebihan", fmts(df["surplus"], 0, "orang"))])
     return titled(_need_bars(labels, df["existing"], df["need"], text,
-                             "Pegawai ada dan kebutuhan pegawai per OPD"), title)
+                             TITLE_NEED_PER_OPD), title)
 
 
 def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
@@ -110,9 +112,9 @@ def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
         if d else wrap(n, 34)
         for n, u, d in zip(df["name"], df["unit_name"], dup, strict=True)])
     text = hover(df["name"], [("Unit", df["unit_name"].astype(str)),
-                              ("Pegawai ada", fmts(df["existing"], 0, "orang")),
+                              (KPI_EXISTING, fmts(df["existing"], 0, "orang")),
                               ("Kebutuhan", fmts(df["need"], 0, "orang")),
-                              ("Kebutuhan desimal", fmts(df["need_raw"], 2, "orang")),
+                              (KPI_NEED_RAW, fmts(df["need_raw"], 2, "orang")),
                               ("Beban kerja", fmts(df["workload_hours"], 0, "jam/tahun")),
                               ("EJ", fmts(df["ej2"], 2))])
     where = f" · {_unit_name(units, opd, unit_code)}" if unit_code is not None else ""
@@ -181,10 +183,10 @@ def opd_eu(opds: pd.DataFrame, settings: Settings | None = None, *,
     text = hover(df["opd"], [("EU", fmts(df["eu"], 4)),
                              ("PU", [f"{p} ({lab})" for p, lab in zip(df["pu"], df["pu_label"],
                                                                      strict=True)]),
-                             ("Kebutuhan desimal", fmts(df["need_raw"], 2, "orang")),
-                             ("Pegawai ada", fmts(df["existing"], 0, "orang"))])
+                             (KPI_NEED_RAW, fmts(df["need_raw"], 2, "orang")),
+                             (KPI_EXISTING, fmts(df["existing"], 0, "orang"))])
     return _eu_bars(df, labels, df["pu"].tolist(), text, settings,
-                    title or "Efektivitas unit (EU) per OPD", "EU", int((~ok).sum()), "OPD")
+                    title or TITLE_EU_PER_OPD, "EU", int((~ok).sum()), "OPD")
 
 
 def unit_eu_bars(units: pd.DataFrame, opd: str | None = None, settings: Settings | None = None,
@@ -204,8 +206,8 @@ def unit_eu_bars(units: pd.DataFrame, opd: str | None = None, settings: Settings
                               ("EU", fmts(df["eu"], 4)),
                               ("PU", [f"{p} ({lab})" for p, lab in
                                       zip(df["pu"], df["pu_label"], strict=True)]),
-                              ("Kebutuhan desimal", fmts(df["need_raw"], 2, "orang")),
-                              ("Pegawai ada", fmts(df["existing"], 0, "orang"))])
+                              (KPI_NEED_RAW, fmts(df["need_raw"], 2, "orang")),
+                              (KPI_EXISTING, fmts(df["existing"], 0, "orang"))])
     what = "bidang/bagian" if depth == 2 else "seksi/subbagian" if depth == 3 else "unit"
     where = f" · {opd}" if opd else ""
     return _eu_bars(df, labels, df["pu"].tolist(), text, settings,
@@ -236,11 +238,11 @@ def surplus_shortage(frame: pd.DataFrame, label_col: str = "abbr", *, title: str
                            ("Kelebihan", fmts(surplus, 0, "orang")),
                            ("Selisih bersih", num_labels(df["_net"], 0, "orang", signed=True))])
     fig = go.Figure()
-    fig.add_bar(y=labels, x=-short, orientation="h", name="Kekurangan (orang)",
+    fig.add_bar(y=labels, x=-short, orientation="h", name=label("shortage"),
                 marker_color=SHORTAGE_COLOR, text=[t if s else "" for t, s in
                                                    zip(num_labels(short), short, strict=True)],
                 textposition="outside", hovertext=text, hovertemplate=HOVER)
-    fig.add_bar(y=labels, x=surplus, orientation="h", name="Kelebihan (orang)",
+    fig.add_bar(y=labels, x=surplus, orientation="h", name=label("surplus"),
                 marker={"color": SURPLUS_COLOR, "pattern": PATTERN},
                 text=[t if s else "" for t, s in zip(num_labels(surplus), surplus, strict=True)],
                 textposition="outside", hovertext=text, hovertemplate=HOVER)
