@@ -36,7 +36,7 @@ from sotk_core.model.notes import make_note, notes_to_xlsx
 from sotk_core.present.deck import build_deck
 from sotk_core.present.pdf import deck_pdf, minutes_pdf
 from sotk_core.present.xlsx import results_workbook_bytes
-from sotk_core.scenario import MoveStaff, Scenario, SetSettings, scenario_to_xlsx
+from sotk_core.scenario import MoveStaff, Scenario, ScenarioSet, SetSettings, scenario_to_xlsx
 from sotk_core.workbook.writer import workbook_bytes
 from sotk_ui import state
 from tests.app.helpers import PAGES, XLSX, assert_clean, goto
@@ -106,7 +106,7 @@ def page_text(at: AppTest) -> str:
 
 def test_no_page_shows_developer_text(new_app, sample_city, scenario, notes):
     at = new_app()
-    at.session_state[state.SCENARIOS] = {"Simulasi 1": scenario}
+    at.session_state[state.SCENARIOS] = ScenarioSet((scenario,))
     at.session_state[state.NOTES] = notes
     at.run()
     seen: dict[str, str] = {}
