@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.present import tables
+from sotk_core.workbook.formats import source_files
 from sotk_ui.data import current_evaluation
 from sotk_ui.downloads import results_download
 from sotk_ui.notes import notes_files
 from sotk_ui.panels import template_bytes
 from sotk_ui.presentation import minutes_download
+from sotk_ui.sources import sources_panel
 from sotk_ui.widgets import issues_panel, run_page, table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,9 +27,10 @@ def body() -> None:
     status = tables.file_status(city)
     st.subheader("File yang dimuat")
     st.dataframe(status, hide_index=True, width="stretch")
+    sources_panel(city)
 
     st.subheader("Pemeriksaan data per file")
-    issues_panel(city.issues, [wb.file for wb in city.workbooks])
+    issues_panel(city.issues, [f for wb in city.workbooks for f in source_files(wb)])
 
     st.subheader("Unduhan")
     c1, c2 = st.columns(2)

@@ -15,6 +15,8 @@ from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData, build_city
 from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.workbook import OpdWorkbook, read_workbook
+from sotk_core.workbook.formats import combine, read_parts
+from sotk_core.workbook.formats.parts import Part
 from sotk_ui import state
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_data"
@@ -29,8 +31,10 @@ def sample_city() -> CityData:
 
 
 @st.cache_data(scope="session", show_spinner="Membaca workbook…", max_entries=200)
-def parse_upload(data: bytes, file_name: str) -> OpdWorkbook:
-    return read_workbook(data, file_name)
+def parse_upload(data: bytes, file_name: str) -> OpdWorkbook | list[Part]:
+    """A template-v1 workbook, or what a file in another layout contributes (combined per
+    OPD in `current_city`)."""
+    return read_parts(data, file_name, Settings())
 
 
 def uploads_key(uploads: dict[str, bytes]) -> str:
@@ -48,9 +52,10 @@ def current_city() -> tuple[CityData, str]:
         key = "upload:" + uploads_key(uploads)
         memo = state.get(state.EVAL_MEMO)
         if ("city", key) not in memo:
-            books = [parse_upload(data, name) for name, data in uploads.items()]
+            items = [parse_upload(data, name) for name, data in uploads.items()]
+            books, loose = combine(items, Settings())
             memo.clear()  # a new data set: earlier evaluations are stale
-            memo[("city", key)] = build_city(books, name="Kota (unggahan)")
+            memo[("city", key)] = build_city(books, name="Kota (unggahan)", issues=loose)
         return memo[("city", key)], key
     return sample_city(), "sample"
 

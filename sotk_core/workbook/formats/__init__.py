@@ -24,7 +24,8 @@ from sotk_core.workbook.formats.parts import Part
 from sotk_core.workbook.reader import _PARSER_FAILURES, OpdWorkbook, _failed, read_workbook
 from sotk_core.workbook.spec import norm
 
-__all__ = ["CombinedWorkbook", "SourceNote", "read_files", "source_notes", "sources_frame"]
+__all__ = ["CombinedWorkbook", "SourceNote", "combine", "read_files", "read_parts",
+           "source_files", "source_notes", "sources_frame"]
 
 # A workbook holding any required template-v1 sheet is a template-v1 workbook.
 _TEMPLATE_SHEETS = frozenset(norm(n) for n in ("Profil", "Unit", "Jabatan", "Beban Kerja"))
@@ -67,6 +68,11 @@ def read_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = N
     settings = settings or Settings()
     items = [read_parts(data, fname, settings) for fname, data in files]
     return combine(items, settings, skeletons=skeletons)
+
+
+def source_files(book: OpdWorkbook) -> tuple[str, ...]:
+    """The uploaded files one OPD was read from."""
+    return book.files if isinstance(book, CombinedWorkbook) and book.files else (book.file,)
 
 
 def source_notes(book: OpdWorkbook) -> tuple[SourceNote, ...]:

@@ -59,6 +59,7 @@ class CombinedWorkbook(OpdWorkbook):
     sources: tuple[SourceNote, ...] = field(default=())
     pending: pd.DataFrame | None = None
     layouts: tuple[str, ...] = field(default=())
+    files: tuple[str, ...] = field(default=())  # every file combined, in upload order
 
 
 @dataclass
@@ -211,7 +212,8 @@ def _complete(group: _Group) -> CombinedWorkbook:
                             positions=book.positions, tasks=book.tasks, maturity=maturity,
                             kelembagaan=kelembagaan, issues=tuple(issues), macro=book.macro,
                             sources=tuple(notes),
-                            layouts=("Template SOTK v1", *(p.layout for p in group.parts)))
+                            layouts=("Template SOTK v1", *(p.layout for p in group.parts)),
+                            files=tuple(dict.fromkeys([book.file, *(p.file for p in group.parts)])))
 
 
 def _template_summary(book: OpdWorkbook) -> str:
@@ -292,8 +294,9 @@ def _build(group: _Group, settings: Settings, skeleton: bool = False) -> Combine
                      "hasil konversi).")
     notes = _summary(group, tree, unmatched, maturity, kelembagaan, has_tree) + notes
     _missing_warnings(group, tree, issues)
+    files = tuple(dict.fromkeys(p.file for p in group.parts))
     return CombinedWorkbook(
-        file=", ".join(dict.fromkeys(p.file for p in group.parts)), profile=profile,
+        file=", ".join(files), profile=profile, files=files,
         units=units, positions=positions, tasks=tasks,
         maturity=_maturity_frame(maturity.maturity) if maturity else None,
         kelembagaan=_kelembagaan_frame(kelembagaan.kelembagaan) if kelembagaan else None,

@@ -7,8 +7,11 @@ UNOR or a REKAP list) are written too, for their tasks to be added.
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import zipfile
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -73,3 +76,19 @@ def template_name(book: OpdWorkbook) -> str:
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", book.name).strip().strip(".") or "OPD"
     name = re.sub(r"\s+", " ", name)[:120]
     return f"{name}.xlsx"
+
+
+def templates_zip(books: Iterable[OpdWorkbook]) -> bytes:
+    """Every OPD's template-v1 workbook in one .zip (same bytes for the same OPDs)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        names: set[str] = set()
+        for book in books:
+            name = template_name(book)
+            stem, n = name[:-5], 2
+            while name in names:
+                name, n = f"{stem} ({n}).xlsx", n + 1
+            names.add(name)
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)),
+                        template_bytes(book), compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
