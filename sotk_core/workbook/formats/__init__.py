@@ -17,11 +17,16 @@ import pandas as pd
 
 from sotk_core.base.issues import Issue, IssueList
 from sotk_core.base.settings import Settings
-from sotk_core.workbook.formats._grid import load_book, peek_sheet_names
+from sotk_core.workbook.formats._grid import (
+    PARSER_FAILURES,
+    failed_workbook,
+    load_book,
+    peek_sheet_names,
+)
 from sotk_core.workbook.formats.combine import MISSING, USED, CombinedWorkbook, SourceNote, combine
 from sotk_core.workbook.formats.detect import TEMPLATE_V1, detect, unrecognised
 from sotk_core.workbook.formats.parts import Part
-from sotk_core.workbook.reader import _PARSER_FAILURES, OpdWorkbook, _failed, read_workbook
+from sotk_core.workbook.reader import OpdWorkbook, read_workbook
 from sotk_core.workbook.spec import norm
 
 __all__ = ["CombinedWorkbook", "SourceNote", "combine", "read_files", "read_parts",
@@ -44,18 +49,18 @@ def read_parts(data: bytes, file: str, settings: Settings) -> OpdWorkbook | list
     issues = IssueList()
     book = load_book(data, file, issues)
     if book is None:
-        return _failed(file, issues)
+        return failed_workbook(file, issues)
     try:
         layout = detect(book)
         if layout is None:
             issues.error(file, None, None, None, unrecognised(book))
-            return _failed(file, issues)
+            return failed_workbook(file, issues)
         parts = layout.read(book, settings)
-    except _PARSER_FAILURES as exc:  # a defect or an input we did not foresee: an issue
+    except PARSER_FAILURES as exc:  # a defect or an input we did not foresee: an issue
         issues.error(file, None, None, None,
                      f"File tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]}). "
                      "Periksa format workbook.")
-        return _failed(file, issues)
+        return failed_workbook(file, issues)
     if issues and parts:  # container warnings (macros) belong to the file's first part
         parts[0].issues[:0] = issues
     return parts

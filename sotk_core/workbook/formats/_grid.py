@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from sotk_core.base.issues import IssueList
-from sotk_core.workbook.reader import read_sheet_rows
+from sotk_core.workbook.reader import _PARSER_FAILURES, OpdWorkbook, _failed, read_sheet_rows
+
+# What the parser may raise (pyo3's PanicException included), as the template-v1 reader
+# catches it; and the empty workbook that carries a file's issues when it cannot be read.
+PARSER_FAILURES = _PARSER_FAILURES
+
+
+def failed_workbook(file: str, issues: IssueList) -> OpdWorkbook:
+    return _failed(file, issues)
 
 _MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB
 
