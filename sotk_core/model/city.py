@@ -15,6 +15,7 @@ from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import read_files
 from sotk_core.workbook.reader import OpdWorkbook
 
+RETIREMENT_COLUMNS = ["opd", "position", "year", "count", "row"]
 OPD_COLUMNS = ["opd", "file", "abbr", "jenis", "tipe", "skor", "urusan", "tahun", "penataan",
                "sakip", "has_maturity", "has_kelembagaan"]
 
@@ -26,6 +27,7 @@ class CityData:
     units:     opd, code, name, kind, parent, uid, parent_uid, depth
     positions: opd, code, name, unit, kind, grade, existing, retiring, pid, unit_uid
     tasks:     opd, position, task, output, volume, period, norma, time_unit, pid, row
+    retirements: opd, position, year, count, row (sheet Pensiun; empty when no file has it)
     """
 
     opds: pd.DataFrame
@@ -37,6 +39,8 @@ class CityData:
     workbooks: tuple[OpdWorkbook, ...] = field(default=())
     extra_issues: tuple[Issue, ...] = field(default=())
     name: str = "Kota"
+    retirements: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=RETIREMENT_COLUMNS))
     # Derived lookups (ancestors, scenario index) computed once per city object. A dict the
     # frozen object holds, never part of equality; `with_frames` keeps what stays valid.
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -134,10 +138,15 @@ def build_city(books: Iterable[OpdWorkbook], name: str = "Kota",
                                          "evidence", "row"])
     if kel.empty:
         kel = pd.DataFrame(columns=["opd", "subdimension", "item", "answer", "row"])
+    ret = _stack([wb.retirements for wb in usable if wb.retirements is not None],
+                 [wb.name for wb in usable if wb.retirements is not None])
+    if ret.empty:
+        ret = pd.DataFrame(columns=RETIREMENT_COLUMNS)
 
     units, positions, tasks = _index(units, positions, tasks)
     return CityData(opds=opds, units=units, positions=positions, tasks=tasks, maturity=maturity,
-                    kelembagaan=kel, workbooks=tuple(books), extra_issues=tuple(extra), name=name)
+                    kelembagaan=kel, workbooks=tuple(books), extra_issues=tuple(extra), name=name,
+                    retirements=ret)
 
 
 def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame

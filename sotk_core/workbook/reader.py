@@ -28,8 +28,10 @@ from sotk_core.workbook.spec import (
     JABATAN,
     KELEMBAGAAN,
     KEMATANGAN,
+    PENSIUN,
     PROFIL,
     PROFILE_FIELDS,
+    RETIREMENT_YEARS,
     STRUCTURAL,
     UNIT,
     Column,
@@ -61,6 +63,7 @@ class OpdWorkbook:
     kelembagaan: pd.DataFrame | None
     issues: tuple[Issue, ...] = field(default=())
     macro: bool = False
+    retirements: pd.DataFrame | None = None  # sheet Pensiun: position, year, count, row
 
     @property
     def name(self) -> str:
@@ -574,6 +577,49 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
     return kel
 
 
+def _validate_retirements(ret: pd.DataFrame, positions: pd.DataFrame, year: object,
+                          issues: IssueList, file: str) -> None:
+    """Sheet Pensiun against Jabatan: known codes, one row per (position, year), no more
+    retirements than staff, and the five-year sum beside column Pensiun 5 Tahun."""
+    sheet = PENSIUN.name
+    codes = set(positions["code"].dropna())
+    unknown = ret["position"].notna() & ~ret["position"].isin(codes)
+    for code, row in _flagged(ret, unknown, "position", "row"):
+        issues.error(file, sheet, int(row), "Kode Jabatan",
+                     f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
+    dup = ret["position"].notna() & ret["year"].notna() & ret.duplicated(
+        ["position", "year"], keep="first")
+    for code, y, row in _flagged(ret, dup, "position", "year", "row"):
+        issues.error(file, sheet, int(row), "Tahun",
+                     f"Jabatan '{code}' tahun {y:g} muncul lebih dari sekali.")
+    known = ret.loc[ret["position"].isin(codes) & ret["count"].notna()]
+    if known.empty:
+        return
+    start = int(year) if isinstance(year, (int, float)) and not math.isnan(year) else int(
+        known["year"].min())
+    end = start + RETIREMENT_YEARS - 1
+    outside = known["year"].notna() & ((known["year"] < start) | (known["year"] > end))
+    for code, y, row in _flagged(known, outside, "position", "year", "row"):
+        issues.warning(file, sheet, int(row), "Tahun",
+                       f"Tahun {y:g} (jabatan '{code}') di luar lima tahun rencana "
+                       f"{start}–{end}; baris ini tidak dipakai untuk rencana formasi.")
+    total = known.groupby("position")["count"].sum()
+    window = known.loc[~outside].groupby("position")["count"].sum()
+    pos = positions.drop_duplicates("code").set_index("code")
+    for code, n in total.items():
+        existing, row = pos.at[code, "existing"], int(pos.at[code, "row"])
+        if not math.isnan(existing) and n > existing:
+            issues.error(file, sheet, None, "Jumlah",
+                         f"Jumlah pensiun jabatan '{code}' ({n:g}) lebih besar dari Pegawai "
+                         f"({existing:g}, sheet Jabatan baris {row}).")
+        five, col = window.get(code, 0.0), pos.at[code, "retiring"]
+        if not math.isnan(col) and col != five:
+            issues.warning(file, JABATAN.name, row, "Pensiun 5 Tahun",
+                           f"Pensiun 5 Tahun jabatan '{code}' ({col:g}) tidak sama dengan "
+                           f"jumlah sheet Pensiun {start}–{end} ({five:g}); rencana formasi "
+                           "memakai sheet Pensiun.")
+
+
 _SHEET_NAMES = frozenset(norm(n) for s in ALL_SHEETS for n in s.names)
 
 
@@ -622,6 +668,7 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
     tasks = reader.table(wb, BEBAN_KERJA)
     maturity = reader.table(wb, KEMATANGAN)
     kelembagaan = reader.table(wb, KELEMBAGAAN)
+    retirements = reader.table(wb, PENSIUN)
     if units is not None:
         _validate_units(units, issues, file)
     if positions is not None and units is not None:
@@ -632,6 +679,8 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
         maturity = _validate_maturity(maturity, issues, file)
     if kelembagaan is not None:
         kelembagaan = _validate_kelembagaan(kelembagaan, issues, file)
+    if retirements is not None and positions is not None:
+        _validate_retirements(retirements, positions, profile.get("tahun"), issues, file)
     return OpdWorkbook(
         file=file,
         profile=profile,
@@ -642,6 +691,7 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
         kelembagaan=kelembagaan,
         issues=tuple(issues),
         macro=container.macro,
+        retirements=retirements,
     )
 
 

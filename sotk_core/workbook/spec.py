@@ -184,5 +184,21 @@ KELEMBAGAAN = Sheet(
     help="Evaluasi kelembagaan PermenPANRB 20/2018 (opsional).",
 )
 
-TABLE_SHEETS: tuple[Sheet, ...] = (UNIT, JABATAN, BEBAN_KERJA, KEMATANGAN, KELEMBAGAAN)
+RETIREMENT_YEARS = 5  # "Pensiun 5 Tahun": the data year and the four after it
+
+PENSIUN = Sheet(
+    "Pensiun",
+    (
+        Column("position", "Kode Jabatan", "code", help="Kode jabatan pegawai yang pensiun."),
+        Column("year", "Tahun", "int", minimum=1990, maximum=2100,
+               help="Tahun pensiun (mis. 2027)."),
+        Column("count", "Jumlah", "int", aliases=("Jumlah Pensiun", "Pensiun"), minimum=0,
+               help="Pegawai jabatan ini yang pensiun pada tahun itu, bilangan bulat ≥ 0."),
+    ),
+    required=False,
+    help="Pensiun per tahun (opsional): satu baris per jabatan per tahun, dipakai rencana "
+         "formasi lima tahun; bila ada, menggantikan kolom Pensiun 5 Tahun.",
+)
+
+TABLE_SHEETS: tuple[Sheet, ...] = (UNIT, JABATAN, BEBAN_KERJA, KEMATANGAN, KELEMBAGAAN, PENSIUN)
 ALL_SHEETS: tuple[Sheet, ...] = (PROFIL, *TABLE_SHEETS)

@@ -78,7 +78,7 @@ def test_template_and_validate(tmp_path, capsys):
     assert main(["template", str(out)]) == 0
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Profil", "Unit", "Jabatan", "Beban Kerja", "Kematangan",
-                             "Kelembagaan", "Petunjuk"]
+                             "Kelembagaan", "Pensiun", "Petunjuk"]
     assert [c.value for c in wb["Beban Kerja"][1]] == ["Kode Jabatan", "Uraian Tugas",
                                                        "Satuan Hasil", "Volume", "Periode",
                                                        "Norma Waktu", "Satuan Waktu"]
