@@ -1,8 +1,9 @@
 """AppTest of presentation mode, FGD notes and the take-away downloads.
 
-Deck of the sample city (15 OPDs): 9 city slides + 5 slides per OPD section = 84 slides
-(sotk_core.present.deck: CITY_SLIDES + OPD_SLIDES × OPDs). Dinas Kesehatan is the 8th OPD in file
-order, so its section starts at slide 9 + 5 × 7 + 1 = 45.
+Deck of the sample city (18 OPDs): 13 city slides (9, and a second slide for the ranking, heat
+map, EU and staff charts, as 18 OPDs are more than 15 rows) + 5 slides per OPD section = 13 + 90
+= 103 slides (sotk_core.present.deck). Dinas Kesehatan is the 8th OPD in file order, so its
+section starts at slide 13 + 5 × 7 + 1 = 49.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from tests.app.helpers import XLSX, assert_clean, goto
 ROOT = Path(__file__).resolve().parents[2]
 DINKES = "Dinas Kesehatan"
 CHROMIUM = os.path.exists("/usr/bin/chromium")
+CITY_PART = CITY_SLIDES + 4  # 13 city slides for 18 OPDs (see above)
+DECK = CITY_PART + OPD_SLIDES * 18  # 103
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +70,7 @@ def present(app: AppTest) -> AppTest:
 def test_slide_count_next_and_previous(app, sample):
     _, ev = sample
     expected = len(build_deck(ev))
-    assert expected == CITY_SLIDES + OPD_SLIDES * 15 == 84
+    assert expected == DECK == 103
     at = present(app)
     assert counter(at) == (1, expected)
     assert at.button(key="deck_prev").disabled
@@ -79,7 +82,8 @@ def test_slide_count_next_and_previous(app, sample):
     at.button(key="deck_next").click().run()
     assert counter(at) == (3, expected)
     (fig,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert fig["layout"]["title"]["text"] == "Kematangan organisasi per OPD (total 11–55)"
+    # 17 OPDs with maturity: the ranking takes two slides (9 + 8 rows)
+    assert fig["layout"]["title"]["text"] == "Kematangan organisasi per OPD (total 11–55) (1/2)"
     assert fig["layout"]["height"] == 650  # the default slide height (Opsi › Tinggi grafik)
     assert fig["layout"]["yaxis"]["tickfont"]["size"] == 22  # projector type
     at.button(key="deck_prev").click().run()
@@ -90,37 +94,37 @@ def test_slide_count_next_and_previous(app, sample):
 def test_jump_to_an_opd(app, sample):
     _, ev = sample
     start = opd_start(build_deck(ev), DINKES)
-    assert start == CITY_SLIDES + OPD_SLIDES * 7 == 44
+    assert start == CITY_PART + OPD_SLIDES * 7 == 48
     at = present(app)
     at.selectbox(key="deck_jump").select(DINKES).run()
-    assert counter(at) == (45, 84)
+    assert counter(at) == (49, DECK)
     assert at.title[0].value == DINKES
     assert at.selectbox(key="deck_jump").value is None  # ready for the next jump
     at.button(key="deck_next").click().run()
-    assert counter(at) == (46, 84)  # the radar of Dinas Kesehatan
+    assert counter(at) == (50, DECK)  # the radar of Dinas Kesehatan
 
 
 def test_choose_and_reorder_sections(app, sample):
     city, _ = sample
     at = present(app)
     at.multiselect(key="deck_opds_widget").set_value([DINKES, city.opd_names[0]]).run()
-    assert counter(at)[1] == CITY_SLIDES + 2 * OPD_SLIDES == 19
+    assert counter(at)[1] == CITY_PART + 2 * OPD_SLIDES == 23
     assert at.session_state[state.DECK_OPDS] == [DINKES, city.opd_names[0]]
     assert at.selectbox(key="deck_jump").options == [DINKES, city.opd_names[0]]
     at.selectbox(key="deck_jump").select(city.opd_names[0]).run()
-    assert counter(at) == (CITY_SLIDES + OPD_SLIDES + 1, 19)
+    assert counter(at) == (CITY_PART + OPD_SLIDES + 1, 23)
     at.button(key="deck_opds_all").click().run()
-    assert counter(at)[1] == 84
+    assert counter(at)[1] == DECK
 
 
 def test_slide_survives_page_switches(app):
     at = present(app)
     for _ in range(4):
         at.button(key="deck_next").click().run()
-    assert counter(at) == (5, 84)
+    assert counter(at) == (5, DECK)
     goto(at, "ringkasan")
     goto(at, "presentasi")
-    assert counter(at) == (5, 84)
+    assert counter(at) == (5, DECK)
 
 
 def test_scenario_slides(app, sample):
@@ -130,9 +134,9 @@ def test_scenario_slides(app, sample):
     change = MoveStaff(opd, pos["code"].iloc[3], opd, pos["code"].iloc[4], 1)
     app.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(change, city),))
     at = present(app)
-    assert counter(at)[1] == 84 + 4  # + perubahan, KPI, pegawai per OPD, EU per OPD
+    assert counter(at)[1] == DECK + 4  # + perubahan, KPI, pegawai per OPD, EU per OPD
     at.toggle(key="deck_scen_widget").set_value(False).run()
-    assert counter(at)[1] == 84
+    assert counter(at)[1] == DECK
 
 
 def test_notes_survive_pages_and_files_round_trip(new_app, downloads):
@@ -208,8 +212,8 @@ def test_chart_image_is_made_on_demand(app, downloads):
 def test_deck_pdf_on_demand(app, downloads):
     at = present(app)
     at.multiselect(key="deck_opds_widget").set_value([]).run()
-    assert counter(at)[1] == CITY_SLIDES
+    assert counter(at)[1] == CITY_PART
     at.button(key="deck_pdf_make").click().run()
     assert_clean(at)
     pdf = downloads["presentasi_sotk.pdf"]
-    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == CITY_SLIDES
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == CITY_PART

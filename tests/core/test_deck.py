@@ -42,13 +42,16 @@ def duo():
 
 
 def test_sample_deck_size(sample_eval):
-    # 15 OPDs (<= 15 rows per slide): 9 city slides + 5 slides per OPD = 9 + 75 = 84
+    # 18 OPDs, more than ROWS_PER_SLIDE = 15: the ranking and heat map (17 OPDs with
+    # maturity: 9 + 8 rows), EU and staff slides (18 OPDs: 9 + 9) take two slides each, so
+    # the city part is 9 + 4 = 13 slides; + 5 slides per OPD = 13 + 90 = 103
     deck = build_deck(sample_eval)
-    assert len(sample_eval.city.opd_names) == 15
-    assert len(deck) == CITY_SLIDES + OPD_SLIDES * 15 == 84
-    assert [s.key for s in deck[:CITY_SLIDES]] == [
-        "kota.judul", "kota.kpi", "kota.peringkat.0", "kota.peta.0", "kota.eu.0",
-        "kota.kebutuhan.0", "kota.ekstrem", "kota.ej", "kota.temuan"]
+    assert len(sample_eval.city.opd_names) == 18
+    assert len(deck) == CITY_SLIDES + 4 + OPD_SLIDES * 18 == 103
+    assert [s.key for s in deck[:CITY_SLIDES + 4]] == [
+        "kota.judul", "kota.kpi", "kota.peringkat.0", "kota.peringkat.1", "kota.peta.0",
+        "kota.peta.1", "kota.eu.0", "kota.eu.1", "kota.kebutuhan.0", "kota.kebutuhan.1",
+        "kota.ekstrem", "kota.ej", "kota.temuan"]
     assert deck_opds(deck) == list(sample_eval.city.opd_names)
     assert len({s.key for s in deck}) == len(deck)
 
