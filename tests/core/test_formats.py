@@ -304,6 +304,17 @@ def test_permendagri_undecidable_unit_asks_the_user():
     assert "Tulis (JAM) atau (MENIT) pada judul kolom NORMA WAKTU" in error.message
 
 
+def test_permendagri_form_c_hours_differing_from_form_a_is_a_warning():
+    book = _only([("f.xlsx", mf.permendagri_bytes(slip=True))])
+    assert _hours(book) == HOURS  # the unit is still decided by the other five jabatan
+    (w,) = book.warnings
+    # FORM C: header on row 4, Pustakawan (6th) on row 10, hours in column C; 4.200 vs 4.140
+    # is 1,4 % apart
+    assert (w.sheet, w.row, w.column) == ("FORM C", 10, "C")
+    assert w.message.startswith("Nilai di form 4.200 untuk 'Pustakawan Ahli Pertama', "
+                                "hitungan aplikasi beban kerja 4.140 jam")
+
+
 def test_permendagri_broken_row():
     book = _only([("f.xlsx", mf.permendagri_bytes(broken=True))])
     # FORM A (2): labels rows 4–6, header on 8, numbers on 9, first task on 10, NORMA in E

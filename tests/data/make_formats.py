@@ -446,12 +446,13 @@ def _cells(r: int, c0: int, c1: int) -> str:
 # --- §3 Permendagri 12/2008 forms A–E --------------------------------------------------------
 
 def permendagri_bytes(*, with_cd: bool = True, variant: bool = False, broken: bool = False,
-                      norm_scale: float = 1.0) -> bytes:
+                      norm_scale: float = 1.0, slip: bool = False) -> bytes:
     """FORM A per jabatan (norm in minutes, unit not printed), FORM B staff per golongan with
     NO and NAMA merged down, FORM C hours, FORM D need with the JKE near the top, FORM E per
     unit. Variant: lower-case labels, an extra title row, the table one column to the right.
     Broken: NORMA WAKTU of the first task of Sekretaris is 0. norm_scale multiplies every
-    norm (to make the unit undecidable)."""
+    norm (to make the unit undecidable). slip: FORM C says 4.200 jam for Pustakawan Ahli
+    Pertama instead of 4.140."""
     b = _Book()
     up = (lambda t: t.lower()) if variant else (lambda t: t)
     shift = 1 if variant else 0
@@ -506,18 +507,20 @@ def permendagri_bytes(*, with_cd: bool = True, variant: bool = False, broken: bo
     ws.write(r, 1, up("JUMLAH"), b.box)
     ws.write_formula(r, 3, f"=SUM(D6:D{r})", b.box, 9)
     if with_cd:
-        _form_cd(b, up)
+        _form_cd(b, up, slip)
     return b.bytes()
 
 
-def _form_cd(b: _Book, up: Callable[[str], str]) -> None:
+def _form_cd(b: _Book, up: Callable[[str], str], slip: bool) -> None:
     hours = [sum(t.per_year * t.minutes / 60 for t in j.tasks) for j in JABATAN]
+    form_c = [4200.0 if slip and j.code == "JB-006" else h for j, h in zip(JABATAN, hours,
+                                                                            strict=True)]
     ws = b.sheet("FORM C")
     ws.write(0, 0, up("FORM C"), b.bold)
     ws.write(1, 0, up("REKAPITULASI BEBAN KERJA JABATAN"), b.title)
     ws.write_row(3, 0, [up(h) for h in ("NO", "NAMA JABATAN", "BEBAN KERJA (JAM)", "KET")],
                  b.head)
-    for i, (j, h) in enumerate(zip(JABATAN, hours, strict=True)):
+    for i, (j, h) in enumerate(zip(JABATAN, form_c, strict=True)):
         ws.write_row(4 + i, 0, [i + 1, j.name, h, ""], b.box)
     ws = b.sheet("FORM D")
     ws.write(0, 0, up("FORM D"), b.bold)

@@ -23,9 +23,10 @@ from sotk_core.workbook.formats._grid import (
     load_book,
     peek_sheet_names,
 )
-from sotk_core.workbook.formats.combine import MISSING, USED, CombinedWorkbook, SourceNote, combine
+from sotk_core.workbook.formats.combine import CombinedWorkbook, combine
 from sotk_core.workbook.formats.detect import TEMPLATE_V1, detect, unrecognised
 from sotk_core.workbook.formats.parts import Part
+from sotk_core.workbook.formats.summary import MISSING, USED, SourceNote
 from sotk_core.workbook.reader import OpdWorkbook, read_workbook
 from sotk_core.workbook.spec import norm
 

@@ -44,8 +44,11 @@ _LEVELS = (("jpt utama", None), ("jpt madya", None), ("jpt pratama", "JPT Pratam
 _COMPANION = re.compile(r"petunjuk|rekap|daftar|template|contoh|cover|sampul|peta jabatan")
 
 
+TASK_SCAN_ROWS = 150  # the tugas pokok table starts 20–25 rows down; a long title block more
+
+
 def _task_header(rows: list[list]) -> s.Header | None:
-    return s.find_header(rows, TASK_COLUMNS)
+    return s.find_header(rows, TASK_COLUMNS, 0, TASK_SCAN_ROWS)
 
 
 def detect(book: Book) -> bool:

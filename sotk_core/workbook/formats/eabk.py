@@ -35,6 +35,9 @@ COLUMNS = (
 ANNUAL_WKE_MINUTES = 72_000.0
 
 
+FIRST_BLOCK_ROWS = 150  # the first block's table starts within this many rows
+
+
 def _blocks(rows: list[list]) -> list[s.Header]:
     out: list[s.Header] = []
     start = 0
@@ -46,9 +49,11 @@ def _blocks(rows: list[list]) -> list[s.Header]:
 
 def detect(book: Book) -> bool:
     for rows in book.sheets.values():
-        blocks = _blocks(rows)
-        if blocks and s.find_line(s.lines(rows, 0, blocks[0].first), r"nama jabatan") \
-                and not s.find_line(s.lines(rows, 0, blocks[0].first), r"iktisar jabatan"):
+        first = s.find_header(rows, COLUMNS, 0, FIRST_BLOCK_ROWS)
+        if first is None:
+            continue
+        title = s.lines(rows, 0, first.first)
+        if s.find_line(title, r"nama jabatan") and not s.find_line(title, r"iktisar jabatan"):
             return True
     return False
 
