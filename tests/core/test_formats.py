@@ -142,6 +142,15 @@ def test_e_formasi_adds_bezetting_and_retirements_to_an_e_abk_form():
     # Pengadm retires in 2026, Pustakawan in 2028: both inside 2026–2030
     assert retiring == {**dict.fromkeys(BEZETTING, 0.0), "Pengadministrasi Perkantoran": 1.0,
                         "Pustakawan Ahli Pertama": 1.0}
+    codes = dict(zip(book.positions["code"], book.positions["name"], strict=True))
+    per_year = [(codes[c], y, n) for c, y, n in zip(book.retirements["position"],
+                                                    book.retirements["year"],
+                                                    book.retirements["count"], strict=True)]
+    assert per_year == [("Pengadministrasi Perkantoran", 2026.0, 1.0),
+                        ("Pustakawan Ahli Pertama", 2028.0, 1.0)]
+    back = read_workbook(template_bytes(book), "t.xlsx")  # the sheet Pensiun round-trips
+    assert back.retirements[["position", "year", "count"]].values.tolist() == \
+        book.retirements[["position", "year", "count"]].values.tolist()
 
 
 # --- convert -> read back as template v1 -----------------------------------------------------

@@ -10,8 +10,10 @@ from sotk_core.workbook.formats._scan import key
 from sotk_core.workbook.formats._tree import Node, Placed, Tree
 
 
-def frames_of(tree: Tree) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(units, positions with tasks, their tasks, jabatan without tasks)."""
+def frames_of(tree: Tree) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame,
+                                   pd.DataFrame | None]:
+    """(units, positions with tasks, their tasks, jabatan without tasks, retirements per year
+    of the jabatan with tasks or None when no file gives them)."""
     nodes = tree.root.walk()
     _number(tree.root, "01")
     units = pd.DataFrame({
@@ -35,7 +37,15 @@ def frames_of(tree: Tree) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.
         "norma": np.asarray([t.norma for _, t in task_rows], dtype="float64"),
         "time_unit": [t.time_unit for _, t in task_rows],
     })
-    return (units, _positions(computed, codes), tasks, _positions(pending, codes))
+    per_year = [(codes[id(p)], y, n, p.where.row or 0) for p in computed
+                for y, n in sorted((p.retire_years or {}).items())]
+    retirements = pd.DataFrame({
+        "row": np.asarray([r for *_, r in per_year], dtype="int64"),
+        "position": [c for c, *_ in per_year],
+        "year": np.asarray([y for _, y, _, _ in per_year], dtype="float64"),
+        "count": np.asarray([n for _, _, n, _ in per_year], dtype="float64"),
+    }) if per_year else None
+    return (units, _positions(computed, codes), tasks, _positions(pending, codes), retirements)
 
 
 def _number(node: Node, code: str) -> None:

@@ -84,6 +84,8 @@ def place_staffing(tree: Tree, parts: list[Part], issues: IssueList) -> list[tup
                                    "dipakai yang pertama.")
             if st.retiring is not None and found.retiring is None:
                 found.retiring = st.retiring
+            if st.retire_years and found.retire_years is None:
+                found.retire_years = st.retire_years
             if st.grade is not None and found.grade is None:
                 found.grade = st.grade
             if st.kind is not None and found.kind is None:

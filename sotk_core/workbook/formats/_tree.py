@@ -52,6 +52,7 @@ class Placed:
     existing: float | None = None
     retiring: float | None = None
     staff_file: str | None = None
+    retire_years: dict[int, float] | None = None
 
 
 class Tree:
@@ -125,6 +126,6 @@ def add_position(tree: Tree, position: Position, file: str, node: Node) -> Place
     placed = Placed(position.name, node, position.kind, file, position.where, position.code,
                     position.grade, position.tasks, file if position.tasks is not None else None,
                     position.existing, position.retiring,
-                    file if position.existing is not None else None)
+                    file if position.existing is not None else None, position.retire_years)
     tree.positions.append(placed)
     return placed

@@ -9,7 +9,7 @@ What no file gives stays unknown (NaN), never 0, and is listed in the OPD's summ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
@@ -195,9 +195,9 @@ def _complete(group: _Group) -> CombinedWorkbook:
                                     "isi file ini sudah ada di template SOTK v1; template yang "
                                     "dipakai"))
         notes.extend(SourceNote(book.name, p.file, p.layout, INFERRED, n) for n in p.notes)
-    return CombinedWorkbook(file=book.file, profile=book.profile, units=book.units,
-                            positions=book.positions, tasks=book.tasks, maturity=maturity,
-                            kelembagaan=kelembagaan, issues=tuple(issues), macro=book.macro,
+    own = {f.name: getattr(book, f.name) for f in fields(OpdWorkbook)}
+    return CombinedWorkbook(**{**own, "maturity": maturity, "kelembagaan": kelembagaan,
+                               "issues": tuple(issues)},
                             sources=tuple(notes),
                             layouts=("Template SOTK v1", *(p.layout for p in group.parts)),
                             files=tuple(dict.fromkeys([book.file, *(p.file for p in group.parts)])))
@@ -257,7 +257,7 @@ def _build(group: _Group, settings: Settings, skeleton: bool = False) -> Combine
     if jenis is None:
         notes.append(SourceNote(name, "", "", INFERRED, "jenis OPD tidak dapat disimpulkan dari "
                                 "namanya; dicatat 'Lainnya'"))
-    units, positions, tasks, pending = frames_of(tree)
+    units, positions, tasks, pending, retirements = frames_of(tree)
     if skeleton:
         issues.warning(group.parts[0].file, None, None, None,
                        f"OPD {name}: hanya susunan unit dan jabatan; uraian tugas belum ada. "
@@ -276,7 +276,7 @@ def _build(group: _Group, settings: Settings, skeleton: bool = False) -> Combine
         units=units, positions=positions, tasks=tasks,
         maturity=_maturity_frame(maturity.maturity) if maturity else None,
         kelembagaan=_kelembagaan_frame(kelembagaan.kelembagaan) if kelembagaan else None,
-        issues=tuple(issues), sources=tuple(notes), pending=pending,
+        issues=tuple(issues), sources=tuple(notes), pending=pending, retirements=retirements,
         layouts=tuple(dict.fromkeys(p.layout for p in group.parts)))
 
 

@@ -32,8 +32,8 @@ def _records(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> list[dict[
 
 
 def template_bytes(book: OpdWorkbook) -> bytes:
-    """The OPD's template-v1 workbook (Profil, Unit, Jabatan, Beban Kerja, Kematangan,
-    Kelembagaan when present, Petunjuk)."""
+    """The OPD's template-v1 workbook (Profil, Unit, Jabatan, Beban Kerja; Kematangan,
+    Kelembagaan and Pensiun when present; Petunjuk)."""
     positions = book.positions
     pending = book.pending if isinstance(book, CombinedWorkbook) else None
     if pending is not None and not pending.empty:
@@ -62,6 +62,10 @@ def template_bytes(book: OpdWorkbook) -> bytes:
             {"subdimension": r["subdimension"], "item": _int(r["item"]),
              "answer": _int(r["answer"])}
             for r in _records(book.kelembagaan, ("subdimension", "item", "answer"))]
+    if book.retirements is not None and not book.retirements.empty:
+        tables["Pensiun"] = [{"position": r["position"], "year": _int(r["year"]),
+                              "count": _int(r["count"])}
+                             for r in _records(book.retirements, ("position", "year", "count"))]
     profile = {k: v for k, v in book.profile.items() if v is not None}
     return workbook_bytes(profile, tables)
 

@@ -68,8 +68,9 @@ def read(book: Book, settings: Settings) -> list[Part]:
             retiring = float(summed) if any(v is not None for v in per_year) else total
         grade = cells.number(r, cols["grade"], "KELAS JABATAN", required=False, integer=True,
                              maximum=17) if "grade" in cols else None
+        by_year = {y: v for (y, _), v in zip(years[:5], per_year, strict=True) if v}
         part.staffing.append(Position(name=name, where=Where(sheet, r + 1), existing=existing,
-                                      retiring=retiring,
+                                      retiring=retiring, retire_years=by_year or None,
                                       grade=int(grade) if grade is not None else None))
         if "abk" in cols:
             need = cells.number(r, cols["abk"], "ABK", required=False)

@@ -46,6 +46,7 @@ class Position:
     tasks: list[Task] | None = None  # None: the file carries no tasks for it
     existing: float | None = None  # bezetting, None when unknown
     retiring: float | None = None
+    retire_years: dict[int, float] | None = None  # year -> count (e-Formasi)
     unit_hint: str | None = None  # unit name when only a name is given (bezetting lists)
     parent_id: str | None = None  # UNOR: the id of the unit row above
 
