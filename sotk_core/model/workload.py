@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from sotk_core.base.fmt import round_need
-from sotk_core.base.formulas import grade, task_minutes
+from sotk_core.base.formulas import grade
 from sotk_core.base.labels import POSITION_STATUS_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
@@ -41,7 +41,7 @@ class WorkloadResult:
 
 def compute_workload(city: CityData, settings: Settings) -> WorkloadResult:
     tasks = city.tasks.copy()
-    tasks["minutes"] = task_minutes(tasks, settings)
+    tasks["minutes"] = city.task_minutes(settings)
     tasks["hours"] = tasks["minutes"] / 60.0
 
     pos = city.positions.copy()

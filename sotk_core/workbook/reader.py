@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sotk_core.base.formulas import task_minutes
+from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue, IssueList
 from sotk_core.base.settings import Settings
 from sotk_core.workbook import cells
@@ -56,6 +56,9 @@ class OpdWorkbook:
     issues: tuple[Issue, ...] = field(default=())
     macro: bool = False
     retirements: pd.DataFrame | None = None  # sheet Pensiun: position, year, count, row
+    # what the tasks' minutes are made of, computed for the reader's own check; the city
+    # hands it to the workload engine (None: computed there when needed)
+    task_base: TaskBase | None = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -130,36 +133,47 @@ def _flagged(frame: pd.DataFrame, mask: pd.Series, *cols: str) -> zip:
     return zip(*(part[c].tolist() for c in cols), strict=True)
 
 
-def _duplicates(frame: pd.DataFrame, key: str, issues: IssueList, file: str, sheet: Sheet,
+def _missing(value: object) -> bool:
+    """A blank cell as the frames hold it: None (object column) or NaN (text column)."""
+    return value is None or value != value  # noqa: PLR0124 (NaN)
+
+
+def _duplicates(codes: list, rows: list, issues: IssueList, file: str, sheet: Sheet, key: str,
                 what: str) -> None:
-    dup = frame[key].notna() & frame.duplicated(key, keep="first")
-    first_row = frame.drop_duplicates(key).set_index(key)["row"]
-    for code, row in zip(frame.loc[dup, key], frame.loc[dup, "row"], strict=True):
-        issues.error(file, sheet.name, int(row), sheet.column(key).header,
-                     f"{what} '{code}' ganda; sudah dipakai di baris {int(first_row[code])}.")
+    """Each code seen before in the column: an error naming the row it was first used on."""
+    first: dict[object, int] = {}
+    for code, row in zip(codes, rows, strict=True):
+        if _missing(code):
+            continue
+        if code in first:
+            issues.error(file, sheet.name, int(row), sheet.column(key).header,
+                         f"{what} '{code}' ganda; sudah dipakai di baris {int(first[code])}.")
+        else:
+            first[code] = row
 
 
 def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
-    _duplicates(units, "code", issues, file, UNIT, "Kode Unit")
-    codes = set(units["code"].dropna())
-    roots = units.loc[units["parent"].isna()]
-    if len(roots) == 0 and len(units):
+    code_list, parents = units["code"].tolist(), units["parent"].tolist()
+    rows = units["row"].tolist()
+    _duplicates(code_list, rows, issues, file, UNIT, "code", "Kode Unit")
+    codes = {c for c in code_list if not _missing(c)}
+    roots = [i for i, p in enumerate(parents) if _missing(p)]
+    if not roots and len(units):
         issues.error(file, UNIT.name, None, "Kode Induk",
                      "Tidak ada unit akar: tepat satu baris (OPD itu sendiri) harus "
                      "berkode induk kosong.")
-    for row in roots["row"].iloc[1:]:
-        issues.error(file, UNIT.name, int(row), "Kode Induk",
+    for i in roots[1:]:
+        issues.error(file, UNIT.name, int(rows[i]), "Kode Induk",
                      f"Kode Induk kosong; hanya satu unit (OPD) boleh tanpa induk, yaitu baris "
-                     f"{int(roots['row'].iloc[0])}.")
-    unknown = units["parent"].notna() & ~units["parent"].isin(codes)
-    for code, parent, row in _flagged(units, unknown, "code", "parent", "row"):
-        issues.error(file, UNIT.name, int(row), "Kode Induk",
-                     f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
+                     f"{int(rows[roots[0]])}.")
+    for code, parent, row in zip(code_list, parents, rows, strict=True):
+        if not _missing(parent) and parent not in codes:
+            issues.error(file, UNIT.name, int(row), "Kode Induk",
+                         f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
     # cycles: walk up from every unit once; blank codes (NaN in a pandas 3 string column)
     # are not units, so a walk only follows text codes and always ends
-    parent_of = {c: p for c, p in zip(units["code"].tolist(), units["parent"].tolist(),
-                                      strict=True) if isinstance(c, str)}
-    row_of = dict(zip(units["code"].tolist(), units["row"].tolist(), strict=True))
+    parent_of = {c: p for c, p in zip(code_list, parents, strict=True) if isinstance(c, str)}
+    row_of = dict(zip(code_list, rows, strict=True))
     state: dict[str, int] = {}  # 1: on the current walk, 2: walked before
     for start in parent_of:
         path: list[str] = []
@@ -173,52 +187,70 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
             issues.error(file, UNIT.name, int(row_of[loop[0]]), "Kode Induk",
                          "Susunan unit melingkar: " + " → ".join([*loop, loop[0]]) + ".")
         state.update(dict.fromkeys(path, 2))
-    if len(roots) == 1 and roots["kind"].iloc[0] not in (None, "OPD"):
-        issues.warning(file, UNIT.name, int(roots["row"].iloc[0]), "Jenis Unit",
+    if len(roots) == 1 and units["kind"].iat[roots[0]] not in (None, "OPD"):
+        issues.warning(file, UNIT.name, int(rows[roots[0]]), "Jenis Unit",
                        "Unit akar sebaiknya berjenis 'OPD'.")
 
 
 def _validate_positions(positions: pd.DataFrame, units: pd.DataFrame, issues: IssueList,
                         file: str) -> None:
-    _duplicates(positions, "code", issues, file, JABATAN, "Kode Jabatan")
-    codes = set(units["code"].dropna())
-    unknown = positions["unit"].notna() & ~positions["unit"].isin(codes)
-    for code, unit, row in _flagged(positions, unknown, "code", "unit", "row"):
-        issues.error(file, JABATAN.name, int(row), "Kode Unit",
-                     f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
-    heads = positions.loc[positions["kind"].isin(STRUCTURAL)]
-    extra = heads.duplicated("unit", keep="first")
-    first = heads.drop_duplicates("unit").set_index("unit")["row"]
-    for unit, row in _flagged(heads, extra, "unit", "row"):
-        issues.error(file, JABATAN.name, int(row), "Jenis Jabatan",
-                     f"Unit '{unit}' sudah punya kepala (jabatan struktural di baris "
-                     f"{int(first[unit])}); satu unit paling banyak satu jabatan struktural.")
-    over = positions["retiring"].notna() & (positions["retiring"] > positions["existing"])
-    for ret, ex, row in _flagged(positions, over, "retiring", "existing", "row"):
-        issues.error(file, JABATAN.name, int(row), "Pensiun 5 Tahun",
-                     f"Pensiun 5 Tahun ({ret:g}) lebih besar dari Pegawai ({ex:g}).")
+    code_list, unit_list = positions["code"].tolist(), positions["unit"].tolist()
+    rows = positions["row"].tolist()
+    _duplicates(code_list, rows, issues, file, JABATAN, "code", "Kode Jabatan")
+    codes = {c for c in units["code"].tolist() if not _missing(c)}
+    for code, unit, row in zip(code_list, unit_list, rows, strict=True):
+        if not _missing(unit) and unit not in codes:
+            issues.error(file, JABATAN.name, int(row), "Kode Unit",
+                         f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
+    head_row: dict[object, int] = {}  # unit -> row of its structural head (a blank unit too)
+    structural = set(STRUCTURAL)
+    for kind, unit, row in zip(positions["kind"].tolist(), unit_list, rows, strict=True):
+        if kind not in structural:
+            continue
+        key = None if _missing(unit) else unit
+        if key in head_row:
+            issues.error(file, JABATAN.name, int(row), "Jenis Jabatan",
+                         f"Unit '{unit}' sudah punya kepala (jabatan struktural di baris "
+                         f"{int(head_row[key])}); satu unit paling banyak satu jabatan "
+                         "struktural.")
+        else:
+            head_row[key] = row
+    retiring = positions["retiring"].to_numpy(dtype="float64")
+    existing = positions["existing"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore"):
+        over = np.flatnonzero(retiring > existing)  # NaN on either side: not over
+    for i in over:
+        issues.error(file, JABATAN.name, int(rows[i]), "Pensiun 5 Tahun",
+                     f"Pensiun 5 Tahun ({retiring[i]:g}) lebih besar dari Pegawai "
+                     f"({existing[i]:g}).")
     if len(positions) == 0 and not issues.has_errors_in(file, JABATAN.name):
         issues.error(file, JABATAN.name, None, None,
                      "Sheet Jabatan tidak berisi satu jabatan pun; OPD tidak dapat dihitung.")
 
 
 def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueList, file: str,
-                    settings: Settings) -> None:
-    codes = set(positions["code"].dropna())
-    unknown = tasks["position"].notna() & ~tasks["position"].isin(codes)
-    for code, row in _flagged(tasks, unknown, "position", "row"):
-        issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
-                     f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
-    minutes = task_minutes(tasks, settings)
+                    settings: Settings) -> TaskBase:
+    """Unknown positions and hours typed as minutes; returns the task minutes' factors (the
+    workload engine reuses them)."""
+    codes = {c for c in positions["code"].tolist() if not _missing(c)}
+    position_list = tasks["position"].tolist()
+    rows = tasks["row"].to_numpy()
+    for code, row in zip(position_list, rows, strict=True):
+        if not _missing(code) and code not in codes:
+            issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
+                         f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
+    base = TaskBase.of(tasks)
+    minutes = base.minutes(settings)
     limit = settings.hours_as_minutes_factor * settings.wke_minutes
     with np.errstate(invalid="ignore"):
         big = np.flatnonzero(minutes > limit)
     for i in big:
-        issues.warning(file, BEBAN_KERJA.name, int(tasks["row"].iloc[i]), "Norma Waktu",
+        issues.warning(file, BEBAN_KERJA.name, int(rows[i]), "Norma Waktu",
                        f"Tugas ini saja butuh {cells.fmt_cell(minutes[i] / 60)} jam/tahun, lebih "
                        f"dari {settings.hours_as_minutes_factor:g}× jam kerja efektif satu orang; "
                        "periksa apakah norma dalam jam tertulis sebagai menit, atau volume/periode "
                        "keliru.")
+    return base
 
 
 def _validate_maturity(mat: pd.DataFrame, issues: IssueList, file: str) -> pd.DataFrame:
@@ -231,11 +263,15 @@ def _validate_maturity(mat: pd.DataFrame, issues: IssueList, file: str) -> pd.Da
                          f"Variabel '{raw}' tidak dikenal; gunakan I–XI, 1–11 atau nama resmi.")
         numbers.append(n)
     mat = mat.assign(variable=numbers)
-    dup = mat["variable"].notna() & mat.duplicated("variable", keep="first")
-    for n, row in _flagged(mat, dup, "variable", "row"):
-        issues.error(file, sheet, int(row), "Variabel",
-                     f"Variabel {VARIABLES[int(n) - 1].roman} muncul lebih dari sekali.")
-    missing = [v for v in VARIABLES if v.number not in set(mat["variable"].dropna())]
+    seen: set[int] = set()
+    for n, row in zip(numbers, mat["row"].tolist(), strict=True):
+        if n is None:
+            continue
+        if n in seen:
+            issues.error(file, sheet, int(row), "Variabel",
+                         f"Variabel {VARIABLES[int(n) - 1].roman} muncul lebih dari sekali.")
+        seen.add(n)
+    missing = [v for v in VARIABLES if v.number not in seen]
     if missing:
         names = ", ".join(f"{v.roman} ({v.short})" for v in missing)
         issues.error(file, sheet, None, "Variabel",
@@ -257,10 +293,15 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
                          "tidak ada.")
         names.append(sub.name if sub else None)
     kel = kel.assign(subdimension=names)
-    dup = kel["subdimension"].notna() & kel.duplicated(["subdimension", "item"], keep="first")
-    for sub, item, row in _flagged(kel, dup, "subdimension", "item", "row"):
-        issues.error(file, KELEMBAGAAN.name, int(row), "No",
-                     f"Butir {sub} No {item:g} muncul lebih dari sekali.")
+    seen_items: set[tuple[str, float | None]] = set()
+    for sub, item, row in zip(names, kel["item"].tolist(), kel["row"].tolist(), strict=True):
+        if sub is None:
+            continue
+        key = (sub, None if _missing(item) else item)
+        if key in seen_items:
+            issues.error(file, KELEMBAGAAN.name, int(row), "No",
+                         f"Butir {sub} No {item:g} muncul lebih dari sekali.")
+        seen_items.add(key)
     return kel
 
 
@@ -351,8 +392,9 @@ def _read(book: Book, file: str, settings: Settings, issues: IssueList) -> OpdWo
         _validate_units(units, issues, file)
     if positions is not None and units is not None:
         _validate_positions(positions, units, issues, file)
+    task_base = None
     if tasks is not None and positions is not None:
-        _validate_tasks(tasks, positions, issues, file, settings)
+        task_base = _validate_tasks(tasks, positions, issues, file, settings)
     if maturity is not None:
         maturity = _validate_maturity(maturity, issues, file)
     if kelembagaan is not None:
@@ -370,4 +412,5 @@ def _read(book: Book, file: str, settings: Settings, issues: IssueList) -> OpdWo
         issues=tuple(issues),
         macro=book.container.macro,
         retirements=retirements,
+        task_base=task_base,
     )
