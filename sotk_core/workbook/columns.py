@@ -1,4 +1,4 @@
-"""The columnar path of `table.read_table`: a sheet as Arrow text columns (grid.Columns).
+"""The columnar table reader (`table.read_table`): a sheet as Arrow text columns (grid.Columns).
 
 fastexcel renders every cell as text: a number as its shortest round-trip digits (12, 1.5,
 0.00001), a date as '2024-01-05 00:00:00', a boolean as 'true'/'false'. Most cells mean the
@@ -28,6 +28,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sotk_core.workbook.grid import Columns, Rows
+from sotk_core.workbook.header import (
+    HEADER_SCAN_ROWS,
+    NeedExact,
+    TableIssues,
+    absent_column,
+    locate_header,
+    merged_header_problems,
+    value_parser,
+)
 from sotk_core.workbook.rendering import (
     AMBIGUOUS_NUMBER,
     BLANK,
@@ -36,17 +45,8 @@ from sotk_core.workbook.rendering import (
     RENDERED_TEXT,
     may_not_be_text,
 )
+from sotk_core.workbook.rows import read_rows
 from sotk_core.workbook.spec import Column, Sheet
-from sotk_core.workbook.table import (
-    HEADER_SCAN_ROWS,
-    NeedExact,
-    TableIssues,
-    absent_column,
-    locate_header,
-    merged_header_problems,
-    read_rows,
-    value_parser,
-)
 
 SMALL_ROWS = 400  # a sheet this short is read value by value: fewer calls than by columns
 

@@ -18,7 +18,7 @@ fastexcel alone.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import fastexcel
@@ -253,10 +253,3 @@ def _filled_rows(grid: Columns) -> int:
             filled |= pa_compute.greater(pa_compute.utf8_length(col), 0).fill_null(
                 False).to_numpy(zero_copy_only=False)
     return int(filled.sum())
-
-
-def iter_columns(grid: Columns, first: int, last: int) -> Iterator[tuple[int, object]]:
-    """(index, Arrow column) for columns first..last that hold any cell."""
-    for c in range(first, min(last, grid.width - 1) + 1):
-        if grid.cells[c] is not None:
-            yield c, grid.cells[c]
