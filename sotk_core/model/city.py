@@ -60,10 +60,11 @@ class CityData:
     def opd_names(self) -> list[str]:
         return self.opds["opd"].tolist()
 
-    def task_minutes(self, settings: Settings) -> np.ndarray:
-        """Minutes per year of every task (domain.md §1) from the tasks' factors, which are
-        taken once per city (from the reader when it had them)."""
-        return self.memo("task_base", lambda: TaskBase.of(self.tasks)).minutes(settings)
+    def task_minutes(self, settings: Settings, rows: np.ndarray | None = None) -> np.ndarray:
+        """Minutes per year of every task (or of the tasks at `rows`), domain.md §1, from the
+        tasks' factors, which are taken once per city (from the reader when it had them)."""
+        base = self.memo("task_base", lambda: TaskBase.of(self.tasks))
+        return (base if rows is None else base.take(rows)).minutes(settings)
 
     @property
     def ancestors(self) -> pd.DataFrame:
