@@ -27,6 +27,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from sotk_core.workbook import cells
+from sotk_core.workbook.cells import parse_number
 from sotk_core.workbook.grid import Columns, Rows
 from sotk_core.workbook.header import (
     HEADER_SCAN_ROWS,
@@ -38,17 +40,16 @@ from sotk_core.workbook.header import (
     value_parser,
 )
 from sotk_core.workbook.rendering import (
-    AMBIGUOUS_NUMBER,
     BLANK,
-    CLEAN_NUMBER,
-    DIRTY,
-    RENDERED_TEXT,
+    PLAIN_NUMBER,
+    SPECIAL_TEXT,
+    hides_type,
     may_not_be_text,
 )
 from sotk_core.workbook.rows import read_rows
 from sotk_core.workbook.spec import Column, Sheet
 
-SMALL_ROWS = 400  # a sheet this short is read value by value: fewer calls than by columns
+SMALL_ROWS = 30  # a sheet this short is read value by value: fewer calls than by columns
 
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
@@ -69,14 +70,19 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
     width = max(colmap.values()) + 1
     start = header.end + 1
     keep = _kept_rows(grid, start, width, min(colmap.values())) + start
+    contiguous = len(keep) == 0 or keep[-1] - keep[0] + 1 == len(keep)
     take = pa.array(keep, pa.int64())
     taken: dict[int, pa.Array] = {}
 
     def column(c: int) -> pa.Array:
         if c not in taken:
             col = grid.cells[c] if c < grid.width else None
-            taken[c] = (col.take(take) if col is not None
-                        else pa.nulls(len(keep), pa.string()))
+            if col is None:
+                taken[c] = pa.nulls(len(keep), pa.string())
+            elif contiguous:
+                taken[c] = col.slice(int(keep[0]) if len(keep) else 0, len(keep))
+            else:
+                taken[c] = col.take(take)
         return taken[c]
 
     if grid.merged is None:
@@ -99,7 +105,7 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
             frame[col.key] = _numbers(column(colmap[col.key]), rows, col, out)
         else:
             frame[col.key] = _texts(column(colmap[col.key]), rows, col, out)
-    return pd.DataFrame(frame)
+    return pd.DataFrame(frame, copy=False)
 
 
 # --- header and rows --------------------------------------------------------------------------
@@ -131,14 +137,29 @@ def _kept_rows(grid: Columns, start: int, width: int, first: int) -> np.ndarray:
         col = grid.cells[c] if c < grid.width else None
         if col is None:
             continue
-        if c == first:
-            kept = ~_blank(col.slice(start))
-            continue
         rest = np.flatnonzero(~kept)
         if len(rest) == 0:
             break
-        kept[rest] = ~_blank(col.slice(start).take(pa.array(rest, pa.int64())))
+        part = col.slice(start)
+        if len(rest) < n:
+            part = part.take(pa.array(rest, pa.int64()))
+        kept[rest] = ~_blank(part)
     return np.flatnonzero(kept)
+
+
+def _blank(arr: pa.Array) -> np.ndarray:
+    """Null or only whitespace: a cheap look at the first character, the full test only for
+    the values that start with whitespace."""
+    edge = pc.match_substring_regex(arr, _STARTS_BLANK).fill_null(True).to_numpy(
+        zero_copy_only=False)
+    if edge.any():
+        at = np.flatnonzero(edge)
+        edge[at] = pc.match_substring_regex(arr.take(pa.array(at, pa.int64())), BLANK
+                                            ).fill_null(True).to_numpy(zero_copy_only=False)
+    return edge
+
+
+_STARTS_BLANK = "^(?:$|" + BLANK[1:-2] + ")"  # empty, or a whitespace first character
 
 
 def _mask(arr: pa.Array, pattern: str, null: bool) -> np.ndarray:
@@ -146,77 +167,83 @@ def _mask(arr: pa.Array, pattern: str, null: bool) -> np.ndarray:
         zero_copy_only=False)
 
 
-def _blank(arr: pa.Array) -> np.ndarray:
-    return _mask(arr, BLANK, True)
-
-
-def _any(arr: pa.Array, pattern: str) -> bool:
-    return bool(pc.any(pc.match_substring_regex(arr, pattern)).as_py())
-
-
 # --- columns ----------------------------------------------------------------------------------
 
-def _distinct(arr: pa.Array, where: np.ndarray, parse: Callable[[object], tuple[object, str | None]]
-              ) -> tuple[np.ndarray, pa.Array, list[str | None], np.ndarray]:
-    """Parse the values at `where` once per distinct value: (indices, parsed values as Arrow,
-    problem per distinct value, distinct index per position)."""
+Decided = tuple[object, str | None]  # (value, problem); problem '' means a blank cell
+
+
+def _decide(arr: pa.Array, resolve: Callable[[object], Decided]) -> tuple[np.ndarray,
+                                                                          list[Decided]]:
+    """Each value decided once per distinct value: (index of its decision per position,
+    the decisions; the last one is for empty cells)."""
+    encoded = arr.dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    codes = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
+    return codes, [resolve(v) for v in distinct] + [resolve(None)]
+
+
+def _resolver(col: Column) -> Callable[[object], Decided]:
+    """The exact reader's decision for one rendered value; NeedExact where the rendering
+    hides the cell type."""
+    parse = parse_number if col.kind in ("number", "int") else value_parser(col)
+
+    def resolve(value: object) -> Decided:
+        if value is None or cells.is_blank(value):
+            return None, ""
+        if hides_type(value, col.kind):
+            raise NeedExact
+        return parse(value)
+    return resolve
+
+
+def _subset(arr: pa.Array, where: np.ndarray) -> tuple[np.ndarray, pa.Array]:
     idx = np.flatnonzero(where)
-    sub = arr.take(pa.array(idx, pa.int64()))
-    uniq = pc.unique(sub)
-    results = [parse(v) for v in uniq.to_pylist()]
-    pos = pc.index_in(sub, value_set=uniq).to_numpy(zero_copy_only=False)
-    return idx, pa.array([r[0] for r in results]), [r[1] for r in results], pos
+    return idx, arr if len(idx) == len(arr) else arr.take(pa.array(idx, pa.int64()))
 
 
 def _numbers(arr: pa.Array, rows: np.ndarray, col: Column, out: TableIssues) -> np.ndarray:
-    from sotk_core.workbook.cells import parse_number
-
-    if _any(arr, AMBIGUOUS_NUMBER):
-        raise NeedExact
-    blank = _blank(arr)
-    clean = _mask(arr, CLEAN_NUMBER, False)
-    if clean.all():
+    plain = _mask(arr, PLAIN_NUMBER, False)
+    blank = np.zeros(len(arr), dtype=bool)
+    if plain.all():
         values = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
     else:
         values = np.full(len(arr), np.nan)
-        if clean.any():
-            values[clean] = pc.cast(arr.filter(pa.array(clean)), pa.float64()).to_numpy(
+        if plain.any():
+            values[plain] = pc.cast(arr.filter(pa.array(plain)), pa.float64()).to_numpy(
                 zero_copy_only=False)
-        other = ~clean & ~blank
-        if other.any():
-            idx, parsed, problems, pos = _distinct(arr, other, parse_number)
-            numbers = parsed.to_numpy(zero_copy_only=False)
-            for j, i in enumerate(idx):
-                problem = problems[pos[j]]
-                if problem:
-                    out.problem(int(rows[i]), col, problem)
-                else:
-                    values[i] = numbers[pos[j]]
+        idx, rest = _subset(arr, ~plain)
+        codes, decided = _decide(rest, _resolver(col))
+        blank[idx] = np.array([p == "" for _, p in decided])[codes]
+        numbers = np.array([np.nan if p is not None else v for v, p in decided], dtype=float)
+        values[idx] = numbers[codes]
+        bad = np.array([bool(p) for _, p in decided])[codes]
+        for i, code in zip(idx[bad].tolist(), codes[bad].tolist(), strict=True):
+            out.problem(int(rows[i]), col, decided[code][1])
     out.check_range(values, rows, col, blank)
     return values
 
 
 def _texts(arr: pa.Array, rows: np.ndarray, col: Column, out: TableIssues) -> object:
-    if _any(arr, RENDERED_TEXT):
-        raise NeedExact
-    blank = _blank(arr)
-    special = ~blank if col.kind == "enum" else (_mask(arr, DIRTY, False) & ~blank)
-    problem_at: dict[int, str] = {}
+    if col.kind == "enum":  # few distinct values: decide them all
+        flagged = np.ones(len(arr), dtype=bool)
+    else:
+        flagged = _mask(arr, SPECIAL_TEXT, True)
     values = arr
-    if special.any():
-        idx, parsed, problems, pos = _distinct(arr, special, value_parser(col))
-        values = pc.replace_with_mask(values, pa.array(special),
-                                      parsed.cast(pa.string()).take(pa.array(pos)))
-        problem_at = {int(i): problems[pos[j]] for j, i in enumerate(idx) if problems[pos[j]]}
-    if blank.any():
-        values = pc.if_else(pa.array(blank), pa.scalar(col.default, pa.string()), values)
-        if col.mandatory:
-            problem_at.update(dict.fromkeys(np.flatnonzero(blank).tolist(), ""))
-    for i in sorted(problem_at):
-        if problem_at[i]:
-            out.problem(int(rows[i]), col, problem_at[i])
-        else:
-            out.blank(int(rows[i]), col)
+    if flagged.any():
+        idx, part = _subset(arr, flagged)
+        codes, decided = _decide(part, _resolver(col))
+        told = np.array([bool(p) or (p == "" and col.mandatory) for _, p in decided])[codes]
+        for i, code in zip(idx[told].tolist(), codes[told].tolist(), strict=True):
+            problem = decided[code][1]
+            if problem:
+                out.problem(int(rows[i]), col, problem)
+            else:
+                out.blank(int(rows[i]), col)
+        final = pa.array([col.default if problem == "" else value
+                          for value, problem in decided], pa.string())
+        new = final.take(pa.array(codes))
+        values = new if len(idx) == len(arr) else pc.replace_with_mask(arr, pa.array(flagged),
+                                                                        new)
     if values.null_count == len(values):
         return [None] * len(values)  # as the exact path: an object column (or none at all)
     return pd.array(values, dtype=_STR)

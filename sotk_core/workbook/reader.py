@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue, IssueList
@@ -232,13 +234,14 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
                     settings: Settings) -> TaskBase:
     """Unknown positions and hours typed as minutes; returns the task minutes' factors (the
     workload engine reuses them)."""
-    codes = {c for c in positions["code"].tolist() if not _missing(c)}
-    position_list = tasks["position"].tolist()
+    owner = tasks["position"]
     rows = tasks["row"].to_numpy()
-    for code, row in zip(position_list, rows, strict=True):
-        if not _missing(code) and code not in codes:
-            issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
-                         f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
+    known = pa_compute.is_in(pa.array(owner.array), value_set=pa.array(
+        positions["code"].dropna().array)).to_numpy(zero_copy_only=False)
+    unknown = np.flatnonzero(owner.notna().to_numpy(dtype=bool) & ~known)
+    for i in unknown:
+        issues.error(file, BEBAN_KERJA.name, int(rows[i]), "Kode Jabatan",
+                     f"Kode Jabatan '{owner.iat[i]}' tidak ada di sheet Jabatan.")
     base = TaskBase.of(tasks)
     minutes = base.minutes(settings)
     limit = settings.hours_as_minutes_factor * settings.wke_minutes

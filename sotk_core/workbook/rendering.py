@@ -38,6 +38,14 @@ CLEAN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
 # boolean has its own message
 AMBIGUOUS_NUMBER = rf"^-?[1-9][0-9]{{0,2}}\.[0-9]{{3}}$|{_DATE}|{_BOOL}"
 
+# A number column's value the cast reads as the exact reader would: fastexcel's digits, not
+# '1.234' (see AMBIGUOUS_NUMBER). Anything else is decided value by value.
+PLAIN_NUMBER = (r"^-?(?:[0-9]+|[0-9]+\.[0-9]{1,2}|[0-9]+\.[0-9]{4,}|0[0-9]*\.[0-9]{3}"
+                r"|[0-9]{4,}\.[0-9]{3})$")
+# A text value that is not already what cells.parse_text/parse_code return, or may not have
+# been text (RENDERED_TEXT), or is empty: decided value by value.
+SPECIAL_TEXT = f"^$|{DIRTY}|{RENDERED_TEXT}"
+
 _PYTHON: dict[str, re.Pattern[str]] = {}
 
 
