@@ -236,9 +236,15 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
     workload engine reuses them)."""
     owner = tasks["position"]
     rows = tasks["row"].to_numpy()
-    known = pa_compute.is_in(pa.array(owner.array), value_set=pa.array(
-        positions["code"].dropna().array)).to_numpy(zero_copy_only=False)
-    unknown = np.flatnonzero(owner.notna().to_numpy(dtype=bool) & ~known)
+    named = pa.array(owner.array)
+    if pa.types.is_string(named.type) or pa.types.is_large_string(named.type):
+        codes = pa.array([c for c in positions["code"].tolist() if isinstance(c, str)],
+                         type=named.type)
+        unknown = np.flatnonzero(~pa_compute.is_in(named, value_set=codes).to_numpy(
+            zero_copy_only=False) & owner.notna().to_numpy(dtype=bool))
+    else:  # no code at all in the column (or only blanks)
+        unknown = np.flatnonzero([not _missing(c) and c not in set(positions["code"].tolist())
+                                  for c in owner.tolist()])
     for i in unknown:
         issues.error(file, BEBAN_KERJA.name, int(rows[i]), "Kode Jabatan",
                      f"Kode Jabatan '{owner.iat[i]}' tidak ada di sheet Jabatan.")
