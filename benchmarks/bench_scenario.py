@@ -32,8 +32,8 @@ from sotk_core.scenario import (  # noqa: E402
     SetTaskNorma,
     SetTaskVolume,
     apply,
-    city_index,
 )
+from sotk_core.scenario.state import city_index  # noqa: E402
 
 TARGET_MS = 100.0
 

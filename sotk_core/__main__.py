@@ -10,7 +10,6 @@ reported), 1 on misuse.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -18,8 +17,7 @@ from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import ROUNDING_MODES, Settings
 from sotk_core.model.city import load_files
 from sotk_core.model.evaluate import evaluate
-from sotk_core.present.report import build_report
-from sotk_core.workbook.writer import write_template
+from sotk_core.present.report import build_report, report_json
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,9 +103,23 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings.with_(**changes) if changes else settings
 
 
+def _write_json(data: bytes) -> None:
+    """UTF-8 bytes to stdout (as text when stdout is not a UTF-8 byte stream)."""
+    stream = sys.stdout
+    if getattr(stream, "buffer", None) is not None and (stream.encoding or "").lower().replace(
+            "-", "") == "utf8":
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    else:
+        stream.write(data.decode())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "template":
+        from sotk_core.workbook.writer import write_template
+
         path = write_template(args.output)
         print(f"Template ditulis: {path}")
         return 0
@@ -138,8 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
         Path(args.output).write_bytes(results_workbook_bytes(ev))
     if args.json:
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _write_json(report_json(report) + b"\n")
     else:
         s = ev.summary
         print(f"Pengaturan: {settings.describe()}")

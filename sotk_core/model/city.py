@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import read_files
@@ -59,6 +60,12 @@ class CityData:
     def opd_names(self) -> list[str]:
         return self.opds["opd"].tolist()
 
+    def task_minutes(self, settings: Settings, rows: np.ndarray | None = None) -> np.ndarray:
+        """Minutes per year of every task (or of the tasks at `rows`), domain.md §1, from the
+        tasks' factors, which are taken once per city (from the reader when it had them)."""
+        base = self.memo("task_base", lambda: TaskBase.of(self.tasks))
+        return (base if rows is None else base.take(rows)).minutes(settings)
+
     @property
     def ancestors(self) -> pd.DataFrame:
         """(uid, ancestor_uid) for every unit and each unit above it, itself included."""
@@ -85,6 +92,8 @@ class CityData:
         new = replace(self, **frames, _memo={})  # type: ignore[arg-type]
         if "units" not in frames and "ancestors" in self._memo:
             new._memo["ancestors"] = self._memo["ancestors"]
+        if "tasks" not in frames and "task_base" in self._memo:
+            new._memo["task_base"] = self._memo["task_base"]
         return new
 
 
@@ -144,9 +153,13 @@ def build_city(books: Iterable[OpdWorkbook], name: str = "Kota",
         ret = pd.DataFrame(columns=RETIREMENT_COLUMNS)
 
     units, positions, tasks = _index(units, positions, tasks)
-    return CityData(opds=opds, units=units, positions=positions, tasks=tasks, maturity=maturity,
+    city = CityData(opds=opds, units=units, positions=positions, tasks=tasks, maturity=maturity,
                     kelembagaan=kel, workbooks=tuple(books), extra_issues=tuple(extra), name=name,
                     retirements=ret)
+    bases = [wb.task_base for wb in usable]
+    if all(b is not None and len(b) == len(wb.tasks) for b, wb in zip(bases, usable, strict=True)):
+        city._memo["task_base"] = TaskBase.concat(bases)  # the reader's, in the same order
+    return city
 
 
 def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame

@@ -33,9 +33,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.formulas import TaskBase
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
-from sotk_core.model.workload import WorkloadResult, compute_workload
+from sotk_core.model.workload import WorkloadResult, compute_workload, update_workload
 from sotk_core.scenario.changes import (
     CHANGE_TYPES,
     KIND_LABELS,
@@ -168,9 +169,20 @@ def apply(city: CityData, scenario: Scenario, settings: Settings | None = None
 
 def scenario_workload(city: CityData, scenario: Scenario, settings: Settings | None = None
                       ) -> tuple[CityData, Settings, WorkloadResult]:
-    """apply + compute_workload in one call (what the page needs)."""
-    scen_city, scen_settings = apply(city, scenario, settings)
-    return scen_city, scen_settings, compute_workload(scen_city, scen_settings)
+    """apply + compute the workload in one call (what the page needs). Without added or
+    removed positions only what the changes touch is recomputed, from the baseline's
+    workload (computed once per city and settings, then kept with the city)."""
+    settings = settings or Settings()
+    state, _ = _replay(city, scenario.changes, settings)
+    scen_city, scen_settings = _materialise(city, state), state.settings
+    if state.added or state.removed:
+        return scen_city, scen_settings, compute_workload(scen_city, scen_settings)
+    base = city.memo(("workload", settings), lambda: compute_workload(city, settings))
+    staffed = np.fromiter((state.index.pos[k] for k in state.existing), dtype="int64")
+    tasks = np.union1d(np.fromiter(state.volume, dtype="int64"),
+                       np.fromiter(state.norma, dtype="int64"))
+    return scen_city, scen_settings, update_workload(base, scen_city, scen_settings,
+                                                     positions=staffed, tasks=tasks)
 
 
 def _materialise(city: CityData, s: ReplayState) -> CityData:
@@ -184,12 +196,23 @@ def _materialise(city: CityData, s: ReplayState) -> CityData:
         values = ix.existing.copy()
         values[idx] = np.fromiter(base_existing.values(), dtype="float64")
         positions = positions.assign(existing=values)
+    changed: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for col, overrides in (("volume", s.volume), ("norma", s.norma)):
         if overrides:
+            rows = np.fromiter(overrides, dtype="int64")
+            new = np.fromiter(overrides.values(), dtype="float64")
             values = tasks[col].to_numpy(dtype="float64", copy=True)
-            values[np.fromiter(overrides, dtype="int64")] = np.fromiter(overrides.values(),
-                                                                       dtype="float64")
+            values[rows] = new
             tasks = tasks.assign(**{col: values})
+            changed[col] = (rows, new)
+    if not (s.removed or s.added):  # same rows: the cities' lookups stay valid
+        frames = {"positions": positions} if positions is not city.positions else {}
+        if tasks is not city.tasks:
+            frames["tasks"] = tasks
+        scen = city.with_frames(**frames)
+        if changed:
+            scen.memo("task_base", lambda: _changed_task_base(city, changed))
+        return scen
     if s.removed:
         gone = np.zeros(len(positions), dtype=bool)
         gone[[ix.pos[k] for k in s.removed]] = True
@@ -204,6 +227,15 @@ def _materialise(city: CityData, s: ReplayState) -> CityData:
         positions, tasks = _append_added(positions, tasks, s)
     return city.with_frames(positions=positions.reset_index(drop=True),
                             tasks=tasks.reset_index(drop=True))
+
+
+def _changed_task_base(city: CityData, changed: dict[str, tuple[np.ndarray, np.ndarray]]
+                       ) -> TaskBase:
+    """The baseline's task factors with the new volumes and normas (nothing recategorised)."""
+    base = city.memo("task_base", lambda: TaskBase.of(city.tasks))
+    for col, (rows, values) in changed.items():
+        base = base.with_values(rows, **{col: values})
+    return base
 
 
 def _append_added(positions: pd.DataFrame, tasks: pd.DataFrame, s: ReplayState

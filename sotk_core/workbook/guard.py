@@ -39,6 +39,9 @@ _BROKEN = ("File .xlsx rusak atau terpotong (arsip tidak utuh); simpan ulang dar
            "unggah lagi.")
 
 
+Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
 class UnreadableSheet(ValueError):
     """The sheet XML is malformed in a way the scan cannot measure."""
 
@@ -86,13 +89,17 @@ class Container:
     error cells (#DIV/0!, #SPILL!, ...) were rewritten as text cells showing the error, so the
     reader can name them (calamine reads known errors as empty and fails on newer ones).
     `parts` maps sheet names to their XML member ('' when the archive lacks it); `small`
-    holds the sheets the quick check already proved to be within MAX_SHEET_CELLS.
+    holds the sheets the quick check already proved to be within MAX_SHEET_CELLS. `merged`
+    holds, per checked sheet, its merged ranges ((first row, first col), (last row, last col)),
+    0-based, found in the same pass (the grid loader's parser does not report them); a sheet
+    is absent when they could not be collected there.
     """
 
     macro: bool
     data: bytes = b""
     parts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     small: frozenset[str] = frozenset()
+    merged: Mapping[str, tuple[Merged, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def sheet_extent(self, sheet: str) -> SheetExtent | None:
         """The exact value-cell rectangle of one sheet; None when empty.
@@ -186,10 +193,13 @@ def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueLis
     sheet_of = {part: name for name, part in parts.items() if part and wanted(name)}
     every_sheet = {part for part in parts.values() if part}
     small: set[str] = set()
+    merged: dict[str, tuple[Merged, ...]] = {}
     with_errors: list[str] = []
     for info in infos:  # each member the parser may read, once, streaming: sizes and CRCs
         if info.filename in sheet_of:  # must match the directory (BadZipFile otherwise)
-            fits, errors = _quick_check(_chunks(zf, info.filename))
+            fits, errors, merges = _quick_check(_chunks(zf, info.filename))
+            if merges is not None:
+                merged[sheet_of[info.filename]] = merges
             if fits and _VOUCHED_CELLS <= MAX_SHEET_CELLS and (
                     info.file_size <= _MIN_CELL_BYTES * MAX_SHEET_CELLS):
                 small.add(sheet_of[info.filename])
@@ -206,7 +216,7 @@ def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueLis
                        "Workbook berisi makro (.xlsm); hanya data yang dibaca, makro tidak pernah "
                        "dijalankan.")
     return Container(macro=macro, data=data, parts=MappingProxyType(parts),
-                     small=frozenset(small))
+                     small=frozenset(small), merged=MappingProxyType(merged))
 
 
 def _local(tag: str) -> str:
@@ -359,12 +369,14 @@ _VOUCHED_CELLS = 26 * 99_999
 _MIN_CELL_BYTES = 20  # len('<c r="A1"><v>1</v></c>') - 2: bounds the count of value cells
 
 
-def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool]:
-    """(every cell lies in A1:Z99999, the sheet has formula-error cells), in three C-speed
-    passes over the part from <sheetData> to the last `sheetData` of the document. False for
-    the first means 'measure it exactly'. (Excel writes attributes with double quotes; a
-    `t='e'` cell is read as empty.)"""
+def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool, tuple[Merged, ...] | None]:
+    """(every cell lies in A1:Z99999, the sheet has formula-error cells, its merged ranges),
+    in three C-speed passes over the part from <sheetData> to the last `sheetData` of the
+    document; the merged ranges are read from what follows that, None when they are not all
+    in the last piece. False for the first means 'measure it exactly'. (Excel writes
+    attributes with double quotes; a `t='e'` cell is read as empty.)"""
     fits, errors, inside = True, False, False
+    merges: tuple[Merged, ...] | None = ()
     pieces = _pieces(chunks)
     piece = next(pieces, None)
     while piece is not None:
@@ -377,13 +389,33 @@ def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool]:
                 continue
             inside, start = True, opening + 9
         end = piece.rfind(b"sheetData", start) if following is None else -1
+        if following is None:
+            merges = _merged_ranges(piece, end) if end >= 0 else None
         end = end if end >= 0 else len(piece)
         if fits and (_UNVOUCHED_CELL.search(piece, start, end) is not None
                      or piece.find(b":c", start, end) >= 0):  # prefixed (x:c) cells: measure
             fits = False
         errors = errors or piece.find(b't="e"', start, end) >= 0
         piece = following
-    return fits, errors
+    return fits, errors, merges
+
+
+_MERGE_CELL = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _merged_ranges(piece: bytes, end: int) -> tuple[Merged, ...] | None:
+    """The `<mergeCell ref="A1:B2"/>` ranges after the end of sheetData (0-based corners);
+    None when one is written in a way this does not read (the exact reader then decides)."""
+    tail = piece[end:]
+    if b"mergeCell" not in tail:
+        return ()
+    found = _MERGE_CELL.findall(tail)
+    if len(found) != tail.count(b"<mergeCell ") or b":mergeCell" in tail:
+        return None
+    try:
+        return tuple((_ref(a), _ref(b)) for a, b in found)
+    except UnreadableSheet:
+        return None
 
 
 def _pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:

@@ -7,21 +7,19 @@ computed; warnings do not.
 
 from __future__ import annotations
 
-import io
 import math
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import python_calamine as pc
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
-from sotk_core.base.fmt import fmt_num
-from sotk_core.base.formulas import task_minutes
+from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue, IssueList
 from sotk_core.base.settings import Settings
 from sotk_core.workbook import cells
-from sotk_core.workbook.guard import Container, UnreadableSheet, check_container, column_letter
+from sotk_core.workbook.grid import PANIC, PARSER_FAILURES, Book, open_book, read_sheet_rows
 from sotk_core.workbook.spec import (
     ALL_SHEETS,
     BEBAN_KERJA,
@@ -38,16 +36,12 @@ from sotk_core.workbook.spec import (
     Sheet,
     norm,
 )
+from sotk_core.workbook.table import read_table
 from sotk_core.workbook.vocab import VARIABLES, parse_subdimension, parse_variable
 
-HEADER_SCAN_ROWS = 15  # headers may sit under a title block
-# A panic inside the Rust parser surfaces as pyo3's PanicException, a BaseException: catch it
-# too, so even that becomes an issue instead of a traceback.
-_PANIC = next((c for c in BaseException.__subclasses__() if c.__name__ == "PanicException"),
-              Exception)
-_PARSER_FAILURES = (Exception, _PANIC)
-_STREAM_ROWS = 100_000  # taller sheets are read row by row
-MAX_DATA_ROWS = 500_000  # per sheet; past this the sheet is refused, memory stays bounded
+__all__ = ["OpdWorkbook", "read_sheet_rows", "read_workbook"]
+_PANIC = PANIC  # tests raise it to check that even a parser panic becomes an issue
+_PARSER_FAILURES = PARSER_FAILURES  # what the readers of other layouts catch too (formats/)
 
 
 @dataclass(frozen=True)
@@ -64,6 +58,9 @@ class OpdWorkbook:
     issues: tuple[Issue, ...] = field(default=())
     macro: bool = False
     retirements: pd.DataFrame | None = None  # sheet Pensiun: position, year, count, row
+    # what the tasks' minutes are made of, computed for the reader's own check; the city
+    # hands it to the workload engine (None: computed there when needed)
+    task_base: TaskBase | None = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -91,314 +88,9 @@ def _dtype(col: Column) -> str:
     return {"number": "float64", "int": "float64"}.get(col.kind, "object")
 
 
-@dataclass(frozen=True)
-class _Grid:
-    """One sheet's rows: `cells[i]` is Excel row `numbers[i]` (every row from 1 when read
-    whole, only the non-empty ones when streamed), and the merged ranges
-    ((first row, first col), (last row, last col)), 0-based."""
-
-    cells: list[list]
-    numbers: Sequence[int]
-    merged: list[tuple[tuple[int, int], tuple[int, int]]]
-
-
-@dataclass(frozen=True)
-class _Header:
-    rows: tuple[int, ...]  # Excel row(s) of the header: one, or two under a merged group title
-    end: int  # index in _Grid.cells of the last header row
-    columns: dict[str, int]  # column key -> 0-based column index
-    labels: list  # the header cells (both rows combined)
-
-    @property
-    def where(self) -> str:
-        return "–".join(str(r) for r in self.rows)
-
-
-def _has_value(row: list) -> bool:
-    """Any cell holding something: a number (0 too), a date, or text that is not only spaces."""
-    for v in row:
-        if v.__class__ is str:
-            if v and not v.isspace():
-                return True
-        elif v is not None:
-            return True
-    return False
-
-
-def _stack(upper: list, lower: list) -> list:
-    """A two-row header read as one: the lower cell, or the upper one where the lower is empty."""
-    width = max(len(upper), len(lower))
-    upper = upper + [""] * (width - len(upper))
-    lower = lower + [""] * (width - len(lower))
-    return [up if cells.is_blank(lo) else lo for up, lo in zip(upper, lower, strict=True)]
-
-
-class _SheetReader:
-    """Locates headers in one sheet and parses its columns by the declared schema."""
-
-    def __init__(self, issues: IssueList, file: str, container: Container | None = None) -> None:
-        self.issues = issues
-        self.file = file
-        self.container = container
-
-    def find_sheet(self, wb: pc.CalamineWorkbook, sheet: Sheet) -> str | None:
-        by_norm = {norm(n): n for n in wb.sheet_names}
-        for name in sheet.names:
-            if norm(name) in by_norm:
-                return by_norm[norm(name)]
-        return None
-
-    def rows(self, wb: pc.CalamineWorkbook, actual: str, sheet: Sheet) -> _Grid | None:
-        """The sheet's rows, memory bounded: a sheet whose cell rectangle is past
-        guard.MAX_SHEET_CELLS is refused before the parser allocates it (formatted-only cells
-        are not part of it); a tall sheet is streamed keeping only rows that hold something;
-        more than MAX_DATA_ROWS such rows and the sheet is refused."""
-        try:
-            extent = self.container.oversized(actual) if self.container else None
-        except UnreadableSheet as exc:
-            self.issues.error(self.file, actual, None, None,
-                              f"Sheet '{actual}' tidak dapat dibaca ({exc}); buka di Excel lalu "
-                              "simpan ulang sebagai .xlsx.")
-            return None
-        if extent is not None:
-            self.issues.error(self.file, actual, None, None, extent.describe(actual))
-            return None
-        try:
-            ws = wb.get_sheet_by_name(actual)
-        except _PARSER_FAILURES as exc:  # calamine: malformed sheet XML
-            self.issues.error(self.file, actual, None, None,
-                              f"Sheet '{actual}' tidak dapat dibaca ({str(exc)[:80]}); buka di "
-                              "Excel lalu simpan ulang sebagai .xlsx.")
-            return None
-        if (ws.end[0] + 1 if ws.end else 0) <= _STREAM_ROWS:  # one C call builds every row
-            data = ws.to_python(skip_empty_area=False)
-            grid = _Grid(data, range(1, len(data) + 1), list(ws.merged_cell_ranges or []))
-            too_many = len(data) > MAX_DATA_ROWS and sum(
-                1 for row in data if row.count("") != len(row)) > MAX_DATA_ROWS
-        else:  # e.g. one stray space in row 1,000,000: stream, keep only rows that hold something
-            grid, too_many = self._stream(ws)
-        if too_many:
-            self.issues.error(self.file, actual, None, None,
-                              f"Sheet '{actual}' berisi lebih dari {fmt_num(MAX_DATA_ROWS)} "
-                              "baris terisi, melebihi batas per sheet. Hapus baris di luar tabel "
-                              "atau periksa apakah data tersalin berulang.")
-            return None
-        return grid
-
-    @staticmethod
-    def _stream(ws: pc.CalamineSheet) -> tuple[_Grid, bool]:
-        # iter_rows starts at row 1 but at the first used column: pad to keep columns absolute
-        pad = [""] * ws.start[1] if ws.start and ws.start[1] else []
-        kept: list[list] = []
-        numbers: list[int] = []
-        too_many = False
-        for n, row in enumerate(ws.iter_rows(), start=1):
-            if row.count("") == len(row):
-                continue
-            if len(kept) >= MAX_DATA_ROWS:
-                too_many = True
-                break
-            kept.append(pad + row if pad else row)
-            numbers.append(n)
-        return _Grid(kept, numbers, list(ws.merged_cell_ranges or [])), too_many
-
-    def locate_header(self, grid: _Grid, sheet: Sheet, actual: str) -> _Header | None:
-        """The row among the first HEADER_SCAN_ROWS matching the most column names."""
-        best: _Header | None = None
-        for i, (n, row) in enumerate(zip(grid.numbers, grid.cells, strict=True)):
-            if n > HEADER_SCAN_ROWS:
-                break
-            found = self._match_columns(row, sheet)
-            if found and (best is None or len(found) > len(best.columns)):
-                best = _Header((n,), i, found, row)
-        required = [c for c in sheet.columns if c.required]
-        if best is None:
-            expected = ", ".join(c.header for c in required)
-            self.issues.error(self.file, actual, None, None,
-                              f"Judul kolom tidak ditemukan di {HEADER_SCAN_ROWS} baris teratas "
-                              f"sheet '{actual}'. Tulis judul kolom dalam satu baris di atas data "
-                              f"(biasanya baris 1): {expected}.")
-            return None
-        best = self._two_row_header(grid, best, sheet)
-        for col in required:
-            if col.key not in best.columns:
-                alias = f" (atau: {', '.join(col.aliases)})" if col.aliases else ""
-                self.issues.error(self.file, actual, best.rows[0], col.header,
-                                  f"Kolom wajib '{col.header}'{alias} tidak ditemukan pada baris "
-                                  f"judul (baris {best.where}) sheet '{actual}'.")
-        if any(c.key not in best.columns for c in required):
-            return None
-        return best
-
-    def _two_row_header(self, grid: _Grid, header: _Header, sheet: Sheet) -> _Header:
-        """A group title merged above sub-headers ('Beban Kerja' over 'Volume' and 'Periode')
-        gives a two-row header; it is used when the rows together name more columns."""
-        i, n = header.end, header.rows[0]
-        options: list[tuple[int, tuple[int, int], list, list]] = []
-        if i + 1 < len(grid.cells) and grid.numbers[i + 1] == n + 1:
-            below = grid.cells[i + 1]
-            options.append((i + 1, (n, n + 1), _stack(header.labels, below), below))
-        if i >= 1 and grid.numbers[i - 1] == n - 1:
-            above = grid.cells[i - 1]
-            options.append((i, (n - 1, n), _stack(above, header.labels), above))
-        best = header
-        for end, rows, labels, other in options:
-            if not all(isinstance(v, str) for v in other):  # a data row, not a header
-                continue
-            found = self._match_columns(labels, sheet)
-            if len(found) > len(best.columns):
-                best = _Header(rows, end, found, labels)
-        return best
-
-    @staticmethod
-    def _match_columns(row: list, sheet: Sheet) -> dict[str, int]:
-        keys = {norm(n): c.key for c in sheet.columns for n in c.names}
-        found: dict[str, int] = {}
-        for i, v in enumerate(row):
-            if isinstance(v, str):
-                key = keys.get(norm(v.replace("*", "")))
-                if key and key not in found:
-                    found[key] = i
-        return found
-
-    def _check_merged_header(self, grid: _Grid, header: _Header, keep: list[int],
-                             actual: str) -> None:
-        """A header merged across columns leaves the columns right of the first without a
-        name; data typed there would be silently ignored, so it is an error."""
-        used = set(header.columns.values())
-        first, last = header.rows[0] - 1, header.rows[-1] - 1
-        number_to_index = {n: i for i, n in enumerate(grid.numbers) if n <= header.rows[-1]}
-        for (r0, c0), (r1, c1) in grid.merged:
-            if c1 <= c0 or r1 < first or r0 > last or c0 not in used:
-                continue
-            for c in range(c0 + 1, c1 + 1):
-                if c in used or not any(c < len(grid.cells[i]) and not cells.is_blank(
-                        grid.cells[i][c]) for i in keep):
-                    continue
-                top = grid.cells[number_to_index[r0 + 1]] if r0 + 1 in number_to_index else []
-                title = top[c0] if c0 < len(top) else ""
-                letter = column_letter(c)
-                span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
-                self.issues.error(self.file, actual, header.rows[0], letter,
-                                  f"Judul '{title}' digabung (merge) di sel {span}, tetapi kolom "
-                                  f"{letter} di bawahnya berisi data tanpa judul sendiri sehingga "
-                                  "tidak terbaca. Pisahkan sel judul (Unmerge Cells) dan beri "
-                                  f"kolom {letter} judulnya sendiri.")
-
-    def table(self, wb: pc.CalamineWorkbook, sheet: Sheet) -> pd.DataFrame | None:
-        """Parsed frame for one table sheet (column keys + 'row'), None if unusable."""
-        actual = self.find_sheet(wb, sheet)
-        if actual is None:
-            if sheet.required:
-                alias = f" (atau '{sheet.aliases[0]}')" if sheet.aliases else ""
-                self.issues.error(self.file, sheet.name, None, None,
-                                  f"Sheet wajib '{sheet.name}'{alias} tidak ada di workbook.")
-            return None
-        grid = self.rows(wb, actual, sheet)
-        if grid is None:
-            return None
-        header = self.locate_header(grid, sheet, actual)
-        if header is None:
-            return None
-        colmap = header.columns
-        width = max(colmap.values()) + 1
-        first = min(colmap.values())
-        rows = grid.cells
-        # a row counts when a cell in the used columns holds something (0 counts, spaces do
-        # not); the first used cell decides for almost every row without a call
-        keep = [i for i in range(header.end + 1, len(rows))
-                if (v := rows[i][first]) != "" and (v.__class__ is not str or not v.isspace())
-                or _has_value(rows[i][:width])]
-        if grid.merged:
-            self._check_merged_header(grid, header, keep, actual)
-        numbers = grid.numbers
-        excel_rows = (np.asarray(keep, dtype="int64") + 1 if isinstance(numbers, range)
-                      else np.asarray(numbers, dtype="int64")[keep])
-        frame: dict[str, object] = {"row": excel_rows}
-        for col in sheet.columns:
-            if col.key not in colmap:
-                frame[col.key] = [col.default] * len(keep) if col.kind != "number" else np.full(len(keep), np.nan)
-                continue
-            ci = colmap[col.key]
-            values = [rows[i][ci] for i in keep]  # rows are rectangular, ci < width
-            frame[col.key] = self._parse_column(values, excel_rows, col, actual)
-        return pd.DataFrame(frame)
-
-    def _parse_column(self, values: list, rows: np.ndarray, col: Column, sheet: str) -> object:
-        if col.kind in ("number", "int"):
-            if all(type(v) is float for v in values):  # fast path: real numeric cells
-                arr = np.asarray(values, dtype="float64")
-            else:
-                arr = np.full(len(values), np.nan)
-                for i, v in enumerate(values):
-                    if cells.is_blank(v):
-                        continue
-                    num, problem = cells.parse_number(v)
-                    if problem:
-                        self.issues.error(self.file, sheet, int(rows[i]), col.header,
-                                          f"Kolom '{col.header}' {problem}.")
-                    else:
-                        arr[i] = num
-            self._check_range(arr, rows, col, sheet, values)
-            return arr
-        parser: Callable[[object], tuple[object, str | None]]
-        if col.kind == "enum":
-            choices = col.choices
-            def parser(v: object) -> tuple[object, str | None]:
-                return cells.parse_enum(v, choices)
-        elif col.kind == "code":
-            parser = cells.parse_code
-        else:
-            parser = cells.parse_text
-        out: list[object] = [None] * len(values)
-        seen: dict[tuple[type, object], tuple[object, str | None]] = {}  # repeated values
-        for i, v in enumerate(values):
-            key = (v.__class__, v)
-            hit = seen.get(key)
-            if hit is None:
-                hit = (None, "") if cells.is_blank(v) else parser(v)
-                seen[key] = hit
-            parsed, problem = hit
-            if problem == "":  # blank
-                if col.mandatory:
-                    self.issues.error(self.file, sheet, int(rows[i]), col.header,
-                                      f"Kolom '{col.header}' kosong; wajib diisi.")
-                out[i] = col.default
-                continue
-            if problem:
-                self.issues.error(self.file, sheet, int(rows[i]), col.header,
-                                  f"Kolom '{col.header}' {problem}.")
-            out[i] = parsed
-        return out
-
-    def _check_range(self, arr: np.ndarray, rows: np.ndarray, col: Column, sheet: str,
-                     raw: list) -> None:
-        blank = np.isnan(arr)
-        if col.mandatory:
-            for i in np.flatnonzero(blank):
-                if cells.is_blank(raw[i]):
-                    self.issues.error(self.file, sheet, int(rows[i]), col.header,
-                                      f"Kolom '{col.header}' kosong; wajib diisi.")
-        with np.errstate(invalid="ignore"):
-            checks: list[tuple[np.ndarray, str]] = []
-            if col.strictly_positive:
-                checks.append((arr <= 0, "harus lebih dari 0"))
-            if col.minimum is not None:
-                checks.append((arr < col.minimum, f"tidak boleh kurang dari {col.minimum:g}"))
-            if col.maximum is not None:
-                checks.append((arr > col.maximum, f"tidak boleh lebih dari {col.maximum:g}"))
-            if col.kind == "int":
-                checks.append((~blank & (arr != np.floor(arr)), "harus bilangan bulat"))
-        for mask, text in checks:
-            for i in np.flatnonzero(mask & ~blank):
-                self.issues.error(self.file, sheet, int(rows[i]), col.header,
-                                  f"Kolom '{col.header}' bernilai {cells.fmt_cell(arr[i])}; {text}.")
-
-
-def _read_profile(wb: pc.CalamineWorkbook, reader: _SheetReader, issues: IssueList,
-                  file: str) -> dict[str, object]:
+def _read_profile(book: Book, issues: IssueList, file: str) -> dict[str, object]:
     profile: dict[str, object] = {}
-    table = reader.table(wb, PROFIL)
+    table = read_table(book, PROFIL)
     if table is None:
         return profile
     labels = {norm(f.label): f for f in PROFILE_FIELDS}
@@ -443,36 +135,47 @@ def _flagged(frame: pd.DataFrame, mask: pd.Series, *cols: str) -> zip:
     return zip(*(part[c].tolist() for c in cols), strict=True)
 
 
-def _duplicates(frame: pd.DataFrame, key: str, issues: IssueList, file: str, sheet: Sheet,
+def _missing(value: object) -> bool:
+    """A blank cell as the frames hold it: None (object column) or NaN (text column)."""
+    return value is None or value != value  # noqa: PLR0124 (NaN)
+
+
+def _duplicates(codes: list, rows: list, issues: IssueList, file: str, sheet: Sheet, key: str,
                 what: str) -> None:
-    dup = frame[key].notna() & frame.duplicated(key, keep="first")
-    first_row = frame.drop_duplicates(key).set_index(key)["row"]
-    for code, row in zip(frame.loc[dup, key], frame.loc[dup, "row"], strict=True):
-        issues.error(file, sheet.name, int(row), sheet.column(key).header,
-                     f"{what} '{code}' ganda; sudah dipakai di baris {int(first_row[code])}.")
+    """Each code seen before in the column: an error naming the row it was first used on."""
+    first: dict[object, int] = {}
+    for code, row in zip(codes, rows, strict=True):
+        if _missing(code):
+            continue
+        if code in first:
+            issues.error(file, sheet.name, int(row), sheet.column(key).header,
+                         f"{what} '{code}' ganda; sudah dipakai di baris {int(first[code])}.")
+        else:
+            first[code] = row
 
 
 def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
-    _duplicates(units, "code", issues, file, UNIT, "Kode Unit")
-    codes = set(units["code"].dropna())
-    roots = units.loc[units["parent"].isna()]
-    if len(roots) == 0 and len(units):
+    code_list, parents = units["code"].tolist(), units["parent"].tolist()
+    rows = units["row"].tolist()
+    _duplicates(code_list, rows, issues, file, UNIT, "code", "Kode Unit")
+    codes = {c for c in code_list if not _missing(c)}
+    roots = [i for i, p in enumerate(parents) if _missing(p)]
+    if not roots and len(units):
         issues.error(file, UNIT.name, None, "Kode Induk",
                      "Tidak ada unit akar: tepat satu baris (OPD itu sendiri) harus "
                      "berkode induk kosong.")
-    for row in roots["row"].iloc[1:]:
-        issues.error(file, UNIT.name, int(row), "Kode Induk",
+    for i in roots[1:]:
+        issues.error(file, UNIT.name, int(rows[i]), "Kode Induk",
                      f"Kode Induk kosong; hanya satu unit (OPD) boleh tanpa induk, yaitu baris "
-                     f"{int(roots['row'].iloc[0])}.")
-    unknown = units["parent"].notna() & ~units["parent"].isin(codes)
-    for code, parent, row in _flagged(units, unknown, "code", "parent", "row"):
-        issues.error(file, UNIT.name, int(row), "Kode Induk",
-                     f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
+                     f"{int(rows[roots[0]])}.")
+    for code, parent, row in zip(code_list, parents, rows, strict=True):
+        if not _missing(parent) and parent not in codes:
+            issues.error(file, UNIT.name, int(row), "Kode Induk",
+                         f"Kode Induk '{parent}' dari unit '{code}' tidak ada di kolom Kode Unit.")
     # cycles: walk up from every unit once; blank codes (NaN in a pandas 3 string column)
     # are not units, so a walk only follows text codes and always ends
-    parent_of = {c: p for c, p in zip(units["code"].tolist(), units["parent"].tolist(),
-                                      strict=True) if isinstance(c, str)}
-    row_of = dict(zip(units["code"].tolist(), units["row"].tolist(), strict=True))
+    parent_of = {c: p for c, p in zip(code_list, parents, strict=True) if isinstance(c, str)}
+    row_of = dict(zip(code_list, rows, strict=True))
     state: dict[str, int] = {}  # 1: on the current walk, 2: walked before
     for start in parent_of:
         path: list[str] = []
@@ -486,52 +189,77 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
             issues.error(file, UNIT.name, int(row_of[loop[0]]), "Kode Induk",
                          "Susunan unit melingkar: " + " → ".join([*loop, loop[0]]) + ".")
         state.update(dict.fromkeys(path, 2))
-    if len(roots) == 1 and roots["kind"].iloc[0] not in (None, "OPD"):
-        issues.warning(file, UNIT.name, int(roots["row"].iloc[0]), "Jenis Unit",
+    if len(roots) == 1 and units["kind"].iat[roots[0]] not in (None, "OPD"):
+        issues.warning(file, UNIT.name, int(rows[roots[0]]), "Jenis Unit",
                        "Unit akar sebaiknya berjenis 'OPD'.")
 
 
 def _validate_positions(positions: pd.DataFrame, units: pd.DataFrame, issues: IssueList,
                         file: str) -> None:
-    _duplicates(positions, "code", issues, file, JABATAN, "Kode Jabatan")
-    codes = set(units["code"].dropna())
-    unknown = positions["unit"].notna() & ~positions["unit"].isin(codes)
-    for code, unit, row in _flagged(positions, unknown, "code", "unit", "row"):
-        issues.error(file, JABATAN.name, int(row), "Kode Unit",
-                     f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
-    heads = positions.loc[positions["kind"].isin(STRUCTURAL)]
-    extra = heads.duplicated("unit", keep="first")
-    first = heads.drop_duplicates("unit").set_index("unit")["row"]
-    for unit, row in _flagged(heads, extra, "unit", "row"):
-        issues.error(file, JABATAN.name, int(row), "Jenis Jabatan",
-                     f"Unit '{unit}' sudah punya kepala (jabatan struktural di baris "
-                     f"{int(first[unit])}); satu unit paling banyak satu jabatan struktural.")
-    over = positions["retiring"].notna() & (positions["retiring"] > positions["existing"])
-    for ret, ex, row in _flagged(positions, over, "retiring", "existing", "row"):
-        issues.error(file, JABATAN.name, int(row), "Pensiun 5 Tahun",
-                     f"Pensiun 5 Tahun ({ret:g}) lebih besar dari Pegawai ({ex:g}).")
+    code_list, unit_list = positions["code"].tolist(), positions["unit"].tolist()
+    rows = positions["row"].tolist()
+    _duplicates(code_list, rows, issues, file, JABATAN, "code", "Kode Jabatan")
+    codes = {c for c in units["code"].tolist() if not _missing(c)}
+    for code, unit, row in zip(code_list, unit_list, rows, strict=True):
+        if not _missing(unit) and unit not in codes:
+            issues.error(file, JABATAN.name, int(row), "Kode Unit",
+                         f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
+    head_row: dict[object, int] = {}  # unit -> row of its structural head (a blank unit too)
+    structural = set(STRUCTURAL)
+    for kind, unit, row in zip(positions["kind"].tolist(), unit_list, rows, strict=True):
+        if kind not in structural:
+            continue
+        key = None if _missing(unit) else unit
+        if key in head_row:
+            issues.error(file, JABATAN.name, int(row), "Jenis Jabatan",
+                         f"Unit '{unit}' sudah punya kepala (jabatan struktural di baris "
+                         f"{int(head_row[key])}); satu unit paling banyak satu jabatan "
+                         "struktural.")
+        else:
+            head_row[key] = row
+    retiring = positions["retiring"].to_numpy(dtype="float64")
+    existing = positions["existing"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore"):
+        over = np.flatnonzero(retiring > existing)  # NaN on either side: not over
+    for i in over:
+        issues.error(file, JABATAN.name, int(rows[i]), "Pensiun 5 Tahun",
+                     f"Pensiun 5 Tahun ({retiring[i]:g}) lebih besar dari Pegawai "
+                     f"({existing[i]:g}).")
     if len(positions) == 0 and not issues.has_errors_in(file, JABATAN.name):
         issues.error(file, JABATAN.name, None, None,
                      "Sheet Jabatan tidak berisi satu jabatan pun; OPD tidak dapat dihitung.")
 
 
 def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueList, file: str,
-                    settings: Settings) -> None:
-    codes = set(positions["code"].dropna())
-    unknown = tasks["position"].notna() & ~tasks["position"].isin(codes)
-    for code, row in _flagged(tasks, unknown, "position", "row"):
-        issues.error(file, BEBAN_KERJA.name, int(row), "Kode Jabatan",
-                     f"Kode Jabatan '{code}' tidak ada di sheet Jabatan.")
-    minutes = task_minutes(tasks, settings)
+                    settings: Settings) -> TaskBase:
+    """Unknown positions and hours typed as minutes; returns the task minutes' factors (the
+    workload engine reuses them)."""
+    owner = tasks["position"]
+    rows = tasks["row"].to_numpy()
+    named = pa.array(owner.array)
+    if pa.types.is_string(named.type) or pa.types.is_large_string(named.type):
+        codes = pa.array([c for c in positions["code"].tolist() if isinstance(c, str)],
+                         type=named.type)
+        unknown = np.flatnonzero(~pa_compute.is_in(named, value_set=codes).to_numpy(
+            zero_copy_only=False) & owner.notna().to_numpy(dtype=bool))
+    else:  # no code at all in the column (or only blanks)
+        unknown = np.flatnonzero([not _missing(c) and c not in set(positions["code"].tolist())
+                                  for c in owner.tolist()])
+    for i in unknown:
+        issues.error(file, BEBAN_KERJA.name, int(rows[i]), "Kode Jabatan",
+                     f"Kode Jabatan '{owner.iat[i]}' tidak ada di sheet Jabatan.")
+    base = TaskBase.of(tasks)
+    minutes = base.minutes(settings)
     limit = settings.hours_as_minutes_factor * settings.wke_minutes
     with np.errstate(invalid="ignore"):
         big = np.flatnonzero(minutes > limit)
     for i in big:
-        issues.warning(file, BEBAN_KERJA.name, int(tasks["row"].iloc[i]), "Norma Waktu",
+        issues.warning(file, BEBAN_KERJA.name, int(rows[i]), "Norma Waktu",
                        f"Tugas ini saja butuh {cells.fmt_cell(minutes[i] / 60)} jam/tahun, lebih "
                        f"dari {settings.hours_as_minutes_factor:g}× jam kerja efektif satu orang; "
                        "periksa apakah norma dalam jam tertulis sebagai menit, atau volume/periode "
                        "keliru.")
+    return base
 
 
 def _validate_maturity(mat: pd.DataFrame, issues: IssueList, file: str) -> pd.DataFrame:
@@ -544,11 +272,15 @@ def _validate_maturity(mat: pd.DataFrame, issues: IssueList, file: str) -> pd.Da
                          f"Variabel '{raw}' tidak dikenal; gunakan I–XI, 1–11 atau nama resmi.")
         numbers.append(n)
     mat = mat.assign(variable=numbers)
-    dup = mat["variable"].notna() & mat.duplicated("variable", keep="first")
-    for n, row in _flagged(mat, dup, "variable", "row"):
-        issues.error(file, sheet, int(row), "Variabel",
-                     f"Variabel {VARIABLES[int(n) - 1].roman} muncul lebih dari sekali.")
-    missing = [v for v in VARIABLES if v.number not in set(mat["variable"].dropna())]
+    seen: set[int] = set()
+    for n, row in zip(numbers, mat["row"].tolist(), strict=True):
+        if n is None:
+            continue
+        if n in seen:
+            issues.error(file, sheet, int(row), "Variabel",
+                         f"Variabel {VARIABLES[int(n) - 1].roman} muncul lebih dari sekali.")
+        seen.add(n)
+    missing = [v for v in VARIABLES if v.number not in seen]
     if missing:
         names = ", ".join(f"{v.roman} ({v.short})" for v in missing)
         issues.error(file, sheet, None, "Variabel",
@@ -570,10 +302,15 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
                          "tidak ada.")
         names.append(sub.name if sub else None)
     kel = kel.assign(subdimension=names)
-    dup = kel["subdimension"].notna() & kel.duplicated(["subdimension", "item"], keep="first")
-    for sub, item, row in _flagged(kel, dup, "subdimension", "item", "row"):
-        issues.error(file, KELEMBAGAAN.name, int(row), "No",
-                     f"Butir {sub} No {item:g} muncul lebih dari sekali.")
+    seen_items: set[tuple[str, float | None]] = set()
+    for sub, item, row in zip(names, kel["item"].tolist(), kel["row"].tolist(), strict=True):
+        if sub is None:
+            continue
+        key = (sub, None if _missing(item) else item)
+        if key in seen_items:
+            issues.error(file, KELEMBAGAAN.name, int(row), "No",
+                         f"Butir {sub} No {item:g} muncul lebih dari sekali.")
+        seen_items.add(key)
     return kel
 
 
@@ -632,25 +369,18 @@ def read_workbook(data: bytes, file: str, settings: Settings | None = None) -> O
     """Read one OPD workbook from bytes. Never raises for bad input: see `issues`."""
     settings = settings or Settings()
     issues = IssueList()
-    container = check_container(data, file, issues, sheets=_parsed_sheet)
-    if container is None:
+    book = open_book(data, file, issues, sheets=_parsed_sheet)
+    if book is None:
         return _failed(file, issues)
     try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(container.data or data))
-    except _PARSER_FAILURES as exc:  # calamine's own errors: corrupt zip, bad XML, ...
-        issues.error(file, None, None, None,
-                     "File tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau "
-                     f"terpotong. Buka di Excel lalu simpan ulang sebagai .xlsx. ({type(exc).__name__})")
-        return _failed(file, issues)
-    try:
-        return _read(wb, file, settings, issues, container)
-    except _PARSER_FAILURES as exc:  # a defect or an input we did not foresee: an issue
+        return _read(book, file, settings, issues)
+    except PARSER_FAILURES as exc:  # a defect or an input we did not foresee: an issue
         issues.error(file, None, None, None,
                      f"File tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]}). "
                      "Periksa format workbook sesuai template.")
         return _failed(file, issues)
     finally:
-        wb.close()
+        book.close()
 
 
 def _failed(file: str, issues: IssueList) -> OpdWorkbook:
@@ -659,22 +389,21 @@ def _failed(file: str, issues: IssueList) -> OpdWorkbook:
                        issues=tuple(issues))
 
 
-def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueList,
-          container: Container) -> OpdWorkbook:
-    reader = _SheetReader(issues, file, container)
-    profile = _read_profile(wb, reader, issues, file)
-    units = reader.table(wb, UNIT)
-    positions = reader.table(wb, JABATAN)
-    tasks = reader.table(wb, BEBAN_KERJA)
-    maturity = reader.table(wb, KEMATANGAN)
-    kelembagaan = reader.table(wb, KELEMBAGAAN)
-    retirements = reader.table(wb, PENSIUN)
+def _read(book: Book, file: str, settings: Settings, issues: IssueList) -> OpdWorkbook:
+    profile = _read_profile(book, issues, file)
+    units = read_table(book, UNIT)
+    positions = read_table(book, JABATAN)
+    tasks = read_table(book, BEBAN_KERJA)
+    maturity = read_table(book, KEMATANGAN)
+    kelembagaan = read_table(book, KELEMBAGAAN)
+    retirements = read_table(book, PENSIUN)
     if units is not None:
         _validate_units(units, issues, file)
     if positions is not None and units is not None:
         _validate_positions(positions, units, issues, file)
+    task_base = None
     if tasks is not None and positions is not None:
-        _validate_tasks(tasks, positions, issues, file, settings)
+        task_base = _validate_tasks(tasks, positions, issues, file, settings)
     if maturity is not None:
         maturity = _validate_maturity(maturity, issues, file)
     if kelembagaan is not None:
@@ -690,40 +419,7 @@ def _read(wb: pc.CalamineWorkbook, file: str, settings: Settings, issues: IssueL
         maturity=maturity,
         kelembagaan=kelembagaan,
         issues=tuple(issues),
-        macro=container.macro,
+        macro=book.container.macro,
         retirements=retirements,
+        task_base=task_base,
     )
-
-
-def read_sheet_rows(data: bytes, file: str, names: Sequence[str] | None, issues: IssueList,
-                    *, absolute: bool = False) -> dict[str, list[list]] | None:
-    """Rows of the named sheets (matched case-insensitively; absent ones are left out; None:
-    every sheet, keyed by its own name, in workbook order) of any workbook the product reads
-    besides template-v1 OPD workbooks (scenarios, FGD notes, the other layouts), behind the
-    same guards as `read_workbook`. `absolute`: row i is Excel row i + 1 and column 0 is
-    column A (no leading empty area skipped). None, with an issue, when the file cannot be
-    read."""
-    wanted = None if names is None else {norm(n): n for n in names}
-    container = check_container(data, file, issues,
-                                sheets=None if wanted is None else lambda s: norm(s) in wanted)
-    if container is None:
-        return None
-    out: dict[str, list[list]] = {}
-    try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(container.data or data))
-        for actual in wb.sheet_names:
-            if wanted is not None and norm(actual) not in wanted:
-                continue
-            extent = container.oversized(actual)
-            if extent is not None:
-                issues.error(file, actual, None, None, extent.describe(actual))
-                return None
-            sheet = wb.get_sheet_by_name(actual)
-            key = actual if wanted is None else wanted[norm(actual)]
-            out[key] = sheet.to_python(skip_empty_area=False) if absolute else sheet.to_python()
-    except (*_PARSER_FAILURES, UnreadableSheet) as exc:
-        issues.error(file, None, None, None,
-                     "File tidak dapat dibaca sebagai workbook Excel (.xlsx); simpan ulang dari "
-                     f"Excel lalu unggah lagi. ({type(exc).__name__})")
-        return None
-    return out

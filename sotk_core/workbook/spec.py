@@ -6,7 +6,6 @@ come from these declarations, so the contract is written down once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,7 +24,7 @@ TIPE = ("A", "B", "C")
 
 def norm(text: object) -> str:
     """Header/sheet/choice matching key: case-insensitive, extra spaces ignored."""
-    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+    return " ".join(str(text or "").split()).casefold()  # split(): runs of any whitespace
 
 
 @dataclass(frozen=True)

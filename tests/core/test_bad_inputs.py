@@ -18,6 +18,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import fastexcel
 import pytest
 import python_calamine as pc
 
@@ -25,7 +26,7 @@ from sotk_core import Settings
 from sotk_core.base.issues import IssueList
 from sotk_core.model.city import load_files
 from sotk_core.model.workload import compute_workload
-from sotk_core.workbook import guard, read_workbook
+from sotk_core.workbook import grid, guard, read_workbook
 from sotk_core.workbook import reader as reader_module
 from tests.builders import opd_bytes
 from tests.data.make_corpus import CASES, Case, build_corpus
@@ -223,11 +224,28 @@ def test_file_size_limit_and_the_upload_limit_agree():
     assert config["server"]["maxUploadSize"] == guard.MAX_FILE_BYTES // (1024 * 1024) == 50
 
 
-@pytest.mark.parametrize("stream", [False, True], ids=["whole-sheet", "row-by-row"])
-def test_a_sheet_past_the_row_limit_is_refused(monkeypatch, stream):
-    monkeypatch.setattr(reader_module, "MAX_DATA_ROWS", 8)
-    if stream:
-        monkeypatch.setattr(reader_module, "_STREAM_ROWS", 0)
+READERS = ["columnar", "whole-sheet", "row-by-row"]
+
+
+def _use_reader(monkeypatch, reader: str) -> None:
+    """Route every sheet through one of the three readers: fastexcel's columns (default),
+    or the exact python-calamine rows (used when fastexcel cannot read a sheet), whole or
+    streamed."""
+    if reader == "columnar":
+        return
+
+    def unreadable(self, actual):
+        raise grid.ParserFailed("uji")
+
+    monkeypatch.setattr(grid.Book, "columns", unreadable)
+    if reader == "row-by-row":
+        monkeypatch.setattr(grid, "STREAM_ROWS", 0)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_sheet_past_the_row_limit_is_refused(monkeypatch, reader):
+    monkeypatch.setattr(grid, "MAX_DATA_ROWS", 8)
+    _use_reader(monkeypatch, reader)
     wb = read_workbook(opd_bytes(), "uji.xlsx")
     # filled rows: Profil 10, Unit 6, Jabatan 9, Beban Kerja 9, Kematangan 12
     refused = {i.sheet: i.message for i in wb.errors}
@@ -237,12 +255,14 @@ def test_a_sheet_past_the_row_limit_is_refused(monkeypatch, stream):
     assert len(wb.units) == 5
 
 
-def test_both_row_readers_give_the_same_frames(monkeypatch):
-    whole = read_workbook(opd_bytes(), "uji.xlsx")
-    monkeypatch.setattr(reader_module, "_STREAM_ROWS", 0)
-    streamed = read_workbook(opd_bytes(), "uji.xlsx")
-    for name in ("units", "positions", "tasks"):
-        assert getattr(whole, name).equals(getattr(streamed, name))
+@pytest.mark.parametrize("reader", READERS[1:])
+def test_every_reader_gives_the_same_frames(monkeypatch, reader):
+    columnar = read_workbook(opd_bytes(), "uji.xlsx")
+    _use_reader(monkeypatch, reader)
+    other = read_workbook(opd_bytes(), "uji.xlsx")
+    assert columnar.profile == other.profile
+    for name in ("units", "positions", "tasks", "maturity"):
+        assert getattr(columnar, name).equals(getattr(other, name))
 
 
 def test_a_sheet_past_the_cell_limit_is_refused_with_its_size(monkeypatch):
@@ -273,13 +293,20 @@ def test_an_unexpected_failure_becomes_an_issue(monkeypatch):
 @pytest.mark.parametrize("failure", [pc.CalamineError, reader_module._PANIC],
                          ids=["CalamineError", "PanicException"])
 def test_a_sheet_the_parser_rejects_is_named(monkeypatch, failure):
-    real = pc.CalamineWorkbook.get_sheet_by_name
+    real_load = fastexcel.ExcelReader.load_sheet
+    real_get = pc.CalamineWorkbook.get_sheet_by_name
+
+    def picky_load(self, name, **kwargs):
+        if name == "Jabatan":
+            raise failure("XML rusak")
+        return real_load(self, name, **kwargs)
 
     def picky(self, name):
         if name == "Jabatan":  # a Rust panic is a BaseException: it must not escape either
             raise failure("XML rusak")
-        return real(self, name)
+        return real_get(self, name)
 
+    monkeypatch.setattr(fastexcel.ExcelReader, "load_sheet", picky_load)
     monkeypatch.setattr(pc.CalamineWorkbook, "get_sheet_by_name", picky)
     wb = read_workbook(opd_bytes(), "uji.xlsx")
     (issue,) = wb.errors
