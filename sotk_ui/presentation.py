@@ -1,9 +1,15 @@
 """Presentation mode: one slide of the city deck (sotk_core.present.deck) at a time, full width, big
-type, no sidebar; previous/next (keys ← →), a slide counter, "Lompat ke OPD", and two small
-popovers: deck options and downloads ("Opsi"), FGD notes for the slide's OPD ("Catatan").
+type, no sidebar; previous/next, a slide counter, "Lompat ke OPD", deck options and downloads
+("Opsi"), and a notes panel beside the slide ("Catatan": the slide stays visible).
 
-All state is in plain session keys (state.SLIDE, DECK_OPDS, DECK_HEIGHT, DECK_SCENARIO,
-NOTES), so the slide and the deck survive page switches.
+The presenter's place is the slide's id (Slide.key), not its number: adding a scenario or an
+OPD section never moves the presenter to another slide. Keys (a small script): PageDown,
+PageUp (wireless clickers), Space / Shift+Space, the arrows, Home, End, Enter work from
+anywhere on the page except while typing, and focus returns to the slide after a jump.
+
+All state is in plain session keys through sotk_ui.state (slide id, slides shown, OPD
+sections, chart height, scenario on/off, notes), so the slide and the deck survive page
+switches.
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.downloads import PDF, PNG, SVG, XLSX, fingerprint, on_demand
 from sotk_ui.notes import notes, notes_files, notes_form
 
-PENDING_KEY = "_sotk_slide_pending"  # slide key to return to after the deck changed
 DECK_MEMO = "deck"
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -34,7 +39,10 @@ CSS = """<style>
   {display: none !important;}
 [data-testid="stMainBlockContainer"], .block-container
   {padding: 0.5rem 1.25rem 0.25rem 1.25rem !important; max-width: 100% !important;}
-.st-key-deck_bar {gap: 0.4rem;}
+.st-key-deck_bar {gap: 0.5rem;}
+.st-key-deck_first, .st-key-deck_last {display: none !important;}
+.st-key-deck_stage:focus, .st-key-deck_stage:focus-visible {outline: none;}
+.st-key-deck_side {max-height: calc(100vh - 5rem); overflow-y: auto;}
 .st-key-deck_head h1 {font-size: 2.5rem; line-height: 1.2; padding: 0.3rem 0 0.2rem 0;}
 .st-key-deck_head [data-testid="stCaptionContainer"] p
   {font-size: 1.45rem !important; color: #404040 !important;}
@@ -48,7 +56,7 @@ CSS = """<style>
 .st-key-deck_judul h1 {font-size: 3.1rem; line-height: 1.2;}
 .st-key-deck_judul p {font-size: 1.45rem !important;}
 .st-key-deck_msg p {font-size: 1.7rem !important;}
-.st-key-deck_count p {font-size: 1.3rem; text-align: center; margin: 0;}
+.st-key-deck_count p {font-size: 1.3rem; text-align: center; margin: 0; line-height: 2.4rem;}
 </style>"""
 
 
@@ -76,35 +84,35 @@ def current_deck() -> tuple[list[Slide], Evaluation, tuple]:
     return memo[sig], ev, sig
 
 
-# ---- callbacks --------------------------------------------------------------------------
+# ---- callbacks (they run before the page draws) ------------------------------------------
 
 
-def _go(index: int, n: int) -> None:
-    state.put(state.SLIDE, max(0, min(index, n - 1)))
+def _go(key: str) -> None:
+    state.set_slide_id(key)
 
 
-def _jump(starts: dict[str, int]) -> None:
+def _jump(starts: dict[str, str]) -> None:
     chosen = st.session_state.get("deck_jump")
     if chosen in starts:
-        state.put(state.SLIDE, starts[chosen])
+        state.set_slide_id(starts[chosen])
     st.session_state["deck_jump"] = None
 
 
-def _set_opds(current_key: str) -> None:
+def _set_opds() -> None:
     state.put(state.DECK_OPDS, list(st.session_state.get("deck_opds_widget") or []))
-    st.session_state[PENDING_KEY] = current_key
 
 
-def _all_opds(current_key: str) -> None:
+def _all_opds() -> None:
     state.put(state.DECK_OPDS, None)
     st.session_state.pop("deck_opds_widget", None)  # redrawn with every OPD
-    st.session_state[PENDING_KEY] = current_key
 
 
-def _copy(widget: str, target: str, current_key: str | None = None) -> None:
+def _copy(widget: str, target: str) -> None:
     state.put(target, st.session_state[widget])
-    if current_key is not None:
-        st.session_state[PENDING_KEY] = current_key
+
+
+def _toggle_notes() -> None:
+    state.put(state.DECK_NOTES, not state.get(state.DECK_NOTES))
 
 
 # ---- drawing ------------------------------------------------------------------------------
@@ -179,18 +187,18 @@ def _options(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple) 
         names = list(ev.city.opd_names)
         st.multiselect("Bagian OPD (urutan sesuai urutan memilih)", names,
                        default=names if chosen is None else [o for o in chosen if o in names],
-                       key="deck_opds_widget", on_change=_set_opds, args=(slide.key,),
+                       key="deck_opds_widget", on_change=_set_opds,
                        placeholder="Tanpa bagian OPD",
                        help="Hapus OPD yang tidak dibahas; pilih ulang untuk memindahkannya ke "
                             "akhir.")
         st.button("Semua OPD (urutan file)", key="deck_opds_all", on_click=_all_opds,
-                  args=(slide.key,), icon=":material/restart_alt:")
+                  icon=":material/restart_alt:")
         scenario = scenarios.active_with_changes()
         if scenario is not None:
             st.toggle(f"Sertakan slide simulasi \u201c{scenario.name}\u201d "
                       f"({len(scenario)} perubahan)", value=bool(state.get(state.DECK_SCENARIO)),
                       key="deck_scen_widget", on_change=_copy,
-                      args=("deck_scen_widget", state.DECK_SCENARIO, slide.key))
+                      args=("deck_scen_widget", state.DECK_SCENARIO))
         st.slider("Tinggi grafik (piksel)", 400, 1000, value=int(state.get(state.DECK_HEIGHT)),
                   step=20, key="deck_height_widget", on_change=_copy,
                   args=("deck_height_widget", state.DECK_HEIGHT),
@@ -232,17 +240,20 @@ def _downloads(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple
 
 def minutes_download(slides: Sequence[Slide] | None = None, ev: Evaluation | None = None,
                      sig: tuple | None = None, key: str = "deck_minutes") -> None:
-    """The berita acara (PDF) of the deck as it is set up, with this session's notes."""
+    """The berita acara (PDF) of the deck as it is set up, with this session's notes and the
+    slides actually shown in this session."""
     if slides is None or ev is None or sig is None:
         slides, ev, sig = current_deck()
     scenario = sig[4]
     notes_sig = tuple(note_key(n) for n in notes())
-    on_demand("berita acara (PDF)", key, lambda: (sig, notes_sig),
+    shown = tuple(state.slides_shown())
+    on_demand("berita acara (PDF)", key, lambda: (sig, notes_sig, shown),
               lambda: minutes_pdf(ev, slides, notes(), scenario_name=scenario.name
-                                  if scenario is not None else None),
+                                  if scenario is not None else None, shown=shown),
               "berita_acara_fgd.pdf", PDF, spinner="Membuat berita acara…",
               help_text="Satu halaman ringkasan kota dan satu halaman per OPD yang dibahas: "
-                        "yang ditampilkan, angka utama, temuan, catatan dan keputusan FGD.")
+                        "slide yang benar-benar ditampilkan, angka utama, temuan, catatan dan "
+                        "keputusan FGD.")
 
 
 def _png(fig) -> bytes:
@@ -253,41 +264,109 @@ def _svg(fig) -> bytes:
     return to_svg(fig, width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
 
 
+KEYS_JS = """<script>
+(() => {
+  const doc = document;
+  if (!window.__sotkDeckKeys) {
+    window.__sotkDeckKeys = true;
+    // A clicker sends PageDown/PageUp; keyboards send arrows, Space, Home, End. They work from
+    // anywhere on the deck page except while typing (a note, a search).
+    const MAP = {PageDown: "next", ArrowRight: "next", ArrowDown: "next", PageUp: "prev",
+                 ArrowLeft: "prev", ArrowUp: "prev", Home: "first", End: "last"};
+    doc.addEventListener("keydown", (e) => {
+      if (!doc.querySelector(".st-key-deck_stage") || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target && e.target.closest ? e.target : null;
+      const inJump = t && t.closest(".st-key-deck_jump");
+      const typing = t && (t.isContentEditable || t.tagName === "TEXTAREA" ||
+                           t.tagName === "SELECT" || (t.tagName === "INPUT" && !inJump));
+      if (typing || (inJump && doc.querySelector('[role="listbox"]'))) return;
+      let go = MAP[e.key];
+      if (e.key === " " || e.key === "Spacebar") go = e.shiftKey ? "prev" : "next";
+      if (e.key === "Enter" && !(t && t.closest("button, a, input"))) go = "next";
+      if (!go) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const button = doc.querySelector(`.st-key-deck_${go} button`);
+      if (button && !button.disabled) button.click();
+    }, true);
+  }
+  // after every slide change: focus back on the slide, not on the jump box or a button
+  setTimeout(() => {
+    const stage = doc.querySelector(".st-key-deck_stage");
+    const active = doc.activeElement;
+    if (!stage || (active && active.closest && active.closest(".st-key-deck_side"))) return;
+    if (active && active !== doc.body && !(active.closest && active.closest(".st-key-deck_bar")))
+      return;
+    if (active && active.blur) active.blur();
+    stage.tabIndex = -1;
+    stage.focus({preventScroll: true});
+  }, 80);
+})();
+</script><span data-slide="%s"></span>"""
+
+
+def _locate(slides: Sequence[Slide]) -> int:
+    """The number of the presenter's slide: found by its id, whatever was added or removed
+    before it; when the id is gone, the same number (clipped)."""
+    keys = [s.key for s in slides]
+    current = state.slide_id()
+    if current in keys:
+        return keys.index(current)
+    return max(0, min(state.slide_number_hint(), len(slides) - 1))
+
+
 def presentation() -> None:
     """The page body of pages/presentasi.py."""
     st.html(CSS)
     slides, ev, sig = current_deck()
     n = len(slides)
-    pending = st.session_state.pop(PENDING_KEY, None)
-    if pending is not None:
-        keys = [s.key for s in slides]
-        if pending in keys:
-            state.put(state.SLIDE, keys.index(pending))
-    i = max(0, min(int(state.get(state.SLIDE) or 0), n - 1))
-    state.put(state.SLIDE, i)
+    i = _locate(slides)
     slide = slides[i]
-    starts = {o: opd_start(slides, o) for o in deck_opds(slides)}
+    state.set_slide_id(slide.key)
+    state.mark_slide_shown(slide.key, i)
+    keys = [s.key for s in slides]
+    starts = {o: keys[opd_start(slides, o)] for o in deck_opds(slides)}
     height = int(state.get(state.DECK_HEIGHT))
+    notes_open = bool(state.get(state.DECK_NOTES))
 
-    bar = st.columns([1.15, 0.7, 1.15, 2.4, 1.1, 1.5], vertical_alignment="center")
-    bar[0].button("Sebelumnya", key="deck_prev", width="stretch", on_click=_go, args=(i - 1, n), disabled=i == 0, shortcut="Left")
-    with bar[1].container(key="deck_count"):
-        st.markdown(f"**{i + 1}** / {n}")
-    bar[2].button("Berikutnya", key="deck_next", width="stretch", on_click=_go, args=(i + 1, n), disabled=i == n - 1,
-                  shortcut="Right")
-    bar[3].selectbox("Lompat ke OPD", list(starts), index=None, key="deck_jump",
+    with st.container(key="deck_bar", horizontal=True, vertical_alignment="center"):
+        st.button("Sebelumnya", key="deck_prev", on_click=_go, args=(keys[max(i - 1, 0)],),
+                  disabled=i == 0, icon=":material/chevron_left:",
+                  help="Tombol ←, PageUp atau Shift+Spasi")
+        with st.container(key="deck_count", width="content"):
+            st.markdown(f"**{i + 1}** / {n}")
+        st.button("Berikutnya", key="deck_next", on_click=_go, args=(keys[min(i + 1, n - 1)],),
+                  disabled=i == n - 1, icon=":material/chevron_right:",
+                  help="Tombol →, PageDown atau Spasi (juga klik presentasi nirkabel)")
+        st.button("Awal", key="deck_first", on_click=_go, args=(keys[0],), disabled=i == 0)
+        st.button("Akhir", key="deck_last", on_click=_go, args=(keys[-1],), disabled=i == n - 1)
+        st.selectbox("Lompat ke OPD", list(starts), index=None, key="deck_jump",
                      placeholder="Lompat ke OPD…", label_visibility="collapsed",
-                     on_change=_jump, args=(starts,))
-    with bar[4].popover("Opsi", icon=":material/tune:", width="stretch"):
-        _options(slides, slide, ev, sig)
-    count = len(notes_for(notes(), slide.opd))
-    with bar[5].popover(f"Catatan ({count})", icon=":material/edit_note:", width="stretch"):
-        units = ev.workload.units
-        names = units.loc[(units["opd"] == slide.opd) & (units["depth"] > 1), "name"] \
-            if slide.opd else []
-        notes_form(slide.opd, list(dict.fromkeys(names)), key="deck_notes")
-        st.divider()
-        notes_files("deck_notes_files", ev.city.name)
-    render_slide(slide, height)
+                     on_change=_jump, args=(starts,), width=260)
+        with st.popover("Opsi", icon=":material/tune:"):
+            _options(slides, slide, ev, sig)
+        count = len(notes_for(notes(), slide.opd))
+        st.button(f"Catatan ({count})", key="deck_notes_toggle", icon=":material/edit_note:",
+                  type="primary" if notes_open else "secondary", on_click=_toggle_notes,
+                  help="Panel catatan di samping slide; slide tetap terlihat.")
+    if notes_open:
+        left, right = st.columns([2.3, 1], gap="small")
+        with left, st.container(key="deck_stage"):
+            render_slide(slide, height)
+        with right, st.container(key="deck_side", border=True):
+            _notes_panel(slide, ev)
+    else:
+        with st.container(key="deck_stage"):
+            render_slide(slide, height)
+    st.html(KEYS_JS % md(slide.key).replace('"', ""), unsafe_allow_javascript=True)
     if i + 1 < n and slides[i + 1].kind == "grafik":  # ready before the next click
         slide_figure(slides[i + 1], height)
+
+
+def _notes_panel(slide: Slide, ev: Evaluation) -> None:
+    units = ev.workload.units
+    names = units.loc[(units["opd"] == slide.opd) & (units["depth"] > 1), "name"] \
+        if slide.opd else []
+    notes_form(slide.opd, list(dict.fromkeys(names)), key="deck_notes")
+    with st.expander("Simpan atau muat catatan"):
+        notes_files("deck_notes_files", ev.city.name)

@@ -24,7 +24,9 @@ SCENARIOS = "sotk_scenarios"  # ScenarioSet (sotk_core.scenario)
 ACTIVE_SCENARIO = "sotk_active_scenario"  # name of the scenario being edited
 NOTES = "sotk_notes"  # list of note dicts (FGD notes)
 SLIDE = "sotk_slide"  # presentation: the id (Slide.key) of the slide on screen, or None
+SLIDE_AT = "_sotk_slide_at"  # presentation: the slide's number last time (when its id is gone)
 SHOWN = "sotk_slides_shown"  # presentation: ids of the slides shown, in first-shown order
+DECK_NOTES = "sotk_deck_notes_open"  # presentation: the notes panel beside the slide is open
 DECK_OPDS = "sotk_deck_opds"  # OPD sections chosen for the deck, in order
 DECK_HEIGHT = "sotk_deck_height"  # chart height on a slide (px), for the room's projector
 DECK_SCENARIO = "sotk_deck_scenario"  # include the active scenario's slides in the deck
@@ -41,7 +43,9 @@ DEFAULTS: dict[str, Any] = {
     ACTIVE_SCENARIO: DEFAULT_SCENARIO,
     NOTES: [],
     SLIDE: None,
+    SLIDE_AT: 0,
     SHOWN: [],
+    DECK_NOTES: False,
     DECK_OPDS: None,
     DECK_HEIGHT: 650,
     DECK_SCENARIO: True,
@@ -111,10 +115,22 @@ def slide_id() -> str | None:
 
 def set_slide_id(key: str) -> None:
     put(SLIDE, key)
+
+
+def slide_number_hint() -> int:
+    """The slide's number (0-based) when it was last drawn: the fallback when its id is no
+    longer in the deck (e.g. the scenario slides were switched off)."""
+    return int(get(SLIDE_AT) or 0)
+
+
+def mark_slide_shown(key: str, number: int) -> None:
+    """The slide `key` is on screen (at `number`): remember it for the berita acara."""
+    put(SLIDE_AT, number)
     shown: list[str] = get(SHOWN)
     if key not in shown:
         put(SHOWN, [*shown, key])
 
 
 def slides_shown() -> list[str]:
+    """Ids of the slides shown in this session, in the order first shown."""
     return list(get(SHOWN))

@@ -8,7 +8,8 @@
    OPD, pegawai ada vs kebutuhan, unit paling berlebih dan paling longgar, sebaran EJ,
    temuan struktur;
 2. scenario part, `SCENARIO_SLIDES` slides when `scenario` has changes: perubahan, KPI kota
-   saat ini vs simulasi, pegawai per OPD, EU per OPD (OPDs the scenario changed);
+   saat ini vs simulasi, the changed positions and the changed units before → after, the
+   OPD totals before → after, pegawai per OPD, EU per OPD (OPDs the scenario changed);
 3. one section of `OPD_SLIDES` slides per OPD of `opd_order` (default: every OPD in file
    order; [] = none): pembuka OPD (KPI), profil kematangan, EU bidang/bagian, EU
    seksi/subbagian, temuan OPD. Missing data gives a message slide, so every section has the
@@ -49,14 +50,15 @@ from sotk_core.base.texts import (
     TITLE_NEED_PER_OPD,
 )
 from sotk_core.model.evaluate import Evaluation
-from sotk_core.present import charts
+from sotk_core.model.workload import WorkloadResult
+from sotk_core.present import charts, whatif
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
 from sotk_core.scenario.compare import changed_only, compare, compare_city
 from sotk_core.scenario.core import Scenario
 from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
 
 CITY_SLIDES = 9
-SCENARIO_SLIDES = 4
+SCENARIO_SLIDES = 7
 OPD_SLIDES = 5
 MAX_FINDINGS = 5  # findings per slide: a bullet is one or two lines at projector size
 MAX_CHANGES = 6  # change sentences are long: two lines each at projector size
@@ -67,7 +69,9 @@ SEVERITY_LABELS = FINDING_SEVERITY_LABELS  # old name, kept importable
 class Slide:
     """One slide. kind: "judul" (title), "kpi" (big numbers), "grafik" (figure), "teks"
     (bullets), "pesan" (a single message, e.g. missing data). section: "kota", "simulasi"
-    or "opd"; opd: the OPD of an OPD section (None elsewhere); key: a stable id.
+    or "opd"; opd: the OPD of an OPD section (None elsewhere); key: a stable id (the same
+    slide has the same key in every build of the deck, whatever else was added, so the
+    presenter's place is kept by key, never by number).
 
     `make` builds the figure of a "grafik" slide; `figure` builds it on first use and keeps it
     (a plotly figure takes 50–200 ms, so a deck of 80 slides is cheap until shown).
@@ -259,6 +263,7 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
                            kpi("surplus", "Kelebihan"), kpi("shortage", "Kekurangan"),
                            kpi("eu2", KPI_EU_CITY, 2, ""), kpi("vacant", KPI_VACANT, 0,
                                                                "jabatan"))))
+    out += _effect_slides(ev, scen)
     opd = changed_only(compare(ev.workload, scen, "opd"))
     abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"].fillna(ev.opds["opd"]), strict=True))
     if len(opd):
@@ -279,6 +284,42 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
             out.append(Slide("pesan", f"{title}: saat ini dan simulasi", section="simulasi",
                              text="Simulasi ini tidak mengubah angka OPD mana pun.",
                              key=f"simulasi.{key}"))
+    return out
+
+
+def _effect_slides(ev: Evaluation, scen: WorkloadResult) -> list[Slide]:
+    """What the scenario does where it acts: the changed positions and units before → after
+    (EJ/EU to two decimals, staff, need, surplus/shortage) and the OPD totals."""
+    sec = {"section": "simulasi"}
+    positions = whatif.position_sentences(ev.workload, scen, MAX_CHANGES)
+    units = whatif.unit_sentences(ev.workload, scen, MAX_CHANGES)
+    opds = _opd_sentences(ev, scen)
+    n_pos = len(whatif.changed_positions(ev.workload, scen))
+    n_units = len(whatif.changed_units(ev.workload, scen))
+    return [
+        Slide("teks", "Dampak pada jabatan: saat ini → simulasi", key="simulasi.jabatan",
+              text=f"{fmt_num(n_pos)} jabatan berubah · EJ = kebutuhan desimal ÷ pegawai ada "
+                   "(di atas 1,00 beban berlebih)", **sec,
+              bullets=tuple(positions) or ("Tidak ada jabatan yang berubah.",)),
+        Slide("teks", "Dampak pada unit: saat ini → simulasi", key="simulasi.unit",
+              text=f"{fmt_num(n_units)} bidang/seksi berubah · EU seluruh subunit", **sec,
+              bullets=tuple(units) or ("Tidak ada bidang atau seksi yang berubah.",)),
+        Slide("teks", "Jumlah per OPD: saat ini → simulasi", key="simulasi.opd",
+              text="OPD yang angkanya berubah", **sec,
+              bullets=tuple(opds) or ("Simulasi ini tidak mengubah jumlah OPD mana pun.",)),
+    ]
+
+
+def _opd_sentences(ev: Evaluation, scen: WorkloadResult) -> list[str]:
+    opd = changed_only(compare(ev.workload, scen, "opd"))
+    out = []
+    for r in opd.head(MAX_CHANGES).itertuples(index=False):
+        change = whatif.change_text
+        out.append(f"{r.opd}: pegawai {change(r.existing_base, r.existing_scen)} · kebutuhan "
+                   f"{change(r.need_base, r.need_scen)} · kelebihan "
+                   f"{change(r.surplus_base, r.surplus_scen)} · kekurangan "
+                   f"{change(r.shortage_base, r.shortage_scen)} orang · EU "
+                   f"{change(r.eu2_base, r.eu2_scen, 2)}")
     return out
 
 

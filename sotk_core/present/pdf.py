@@ -242,9 +242,13 @@ def _signatures(pdf: _Pdf, left: str, right: str) -> None:
 
 
 def minutes_pdf(ev: Evaluation, slides: Sequence[Slide], notes: Sequence[Mapping[str, Any]],
-                *, when: str | None = None, scenario_name: str | None = None) -> bytes:
-    """Berita acara: a cover page (the deck shown, the settings, notes about the whole city)
-    and one A4 page per OPD section of `slides`."""
+                *, when: str | None = None, scenario_name: str | None = None,
+                shown: Sequence[str] | None = None) -> bytes:
+    """Berita acara: a cover page (the slides shown, the settings, notes about the whole city,
+    notes and decisions per OPD) and one A4 page per OPD that was shown or has notes.
+
+    `shown`: ids (Slide.key) of the slides actually shown in the meeting; None = every slide
+    of `slides` (a berita acara of the deck as prepared)."""
     when = when or tanggal()
     city = ev.city.name
     pdf = _Pdf(orientation="P", unit="mm", format="A4")
@@ -254,14 +258,23 @@ def minutes_pdf(ev: Evaluation, slides: Sequence[Slide], notes: Sequence[Mapping
     pdf.add_page()
     _header(pdf, city, when, "Ringkasan pertemuan")
     numbered = {id(s): i for i, s in enumerate(slides, start=1)}
-    opds = list(dict.fromkeys(s.opd for s in slides if s.section == "opd" and s.opd))
+    seen = set(shown) if shown is not None else {x.key for x in slides}
+    on_screen = [x for x in slides if x.key in seen]
+    noted = {n.get("opd") for n in notes if n.get("opd")}
+    opds = list(dict.fromkeys([*(x.opd for x in on_screen if x.section == "opd" and x.opd),
+                               *(o for o in ev.city.opd_names if o in noted)]))
     s = ev.summary
-    _heading(pdf, "1. Yang ditampilkan")
-    shown = [f"{numbered[id(x)]}. {x.title}" for x in slides if x.section != "opd"]
-    pdf.para("; ".join(shown), 9.5)
-    if opds:
-        pdf.para(f"Bagian per OPD ({len(opds)}): " + "; ".join(opds), 9.5)
-    if scenario_name:
+    _heading(pdf, f"1. Yang ditampilkan ({len(on_screen)} dari {len(slides)} slide)")
+    if not on_screen:
+        pdf.para("Belum ada slide yang ditampilkan dalam sesi ini.", 9.5, color=MUTED)
+    general = [f"{numbered[id(x)]}. {x.title}" for x in on_screen if x.section != "opd"]
+    if general:
+        pdf.para("; ".join(general), 9.5)
+    shown_opds = list(dict.fromkeys(x.opd for x in on_screen if x.section == "opd" and x.opd))
+    if shown_opds:
+        pdf.para(f"Bagian per OPD yang ditampilkan ({len(shown_opds)}): "
+                 + "; ".join(shown_opds), 9.5)
+    if scenario_name and any(x.section == "simulasi" for x in on_screen):
         pdf.para(f"Simulasi yang dibahas: {scenario_name}", 9.5)
     _heading(pdf, "2. Angka utama kota")
     _table(pdf, [
@@ -276,12 +289,28 @@ def minutes_pdf(ev: Evaluation, slides: Sequence[Slide], notes: Sequence[Mapping
     pdf.para(f"{COMPUTED_WITH}: " + ev.settings.describe(), 8.5, color=MUTED)
     _heading(pdf, "3. Catatan dan keputusan untuk seluruh kota")
     _notes_table(pdf, notes_for(notes, None), with_unit=False)
+    _heading(pdf, "4. Catatan dan keputusan per OPD")
+    _per_opd_table(pdf, opds, notes)
     _signatures(pdf, "Pimpinan rapat", "Notulis")
     for opd in opds:
         pdf.add_page()
-        _opd_page(pdf, ev, opd, [x for x in slides if x.opd == opd and x.section == "opd"],
+        _opd_page(pdf, ev, opd, [x for x in on_screen if x.opd == opd and x.section == "opd"],
                   numbered, notes_for(notes, opd), city, when)
     return bytes(pdf.output())
+
+
+def _per_opd_table(pdf: _Pdf, opds: Sequence[str], notes: Sequence[Mapping[str, Any]]) -> None:
+    """One row per OPD discussed: how many notes, and its decisions in full."""
+    if not opds:
+        pdf.para("Belum ada OPD yang dibahas.", 9.5, color=MUTED)
+        return
+    rows = []
+    for opd in opds:
+        own = notes_for(notes, opd)
+        decisions = [str(n.get("teks", "")) for n in own if n.get("jenis") == "keputusan"]
+        rows.append([opd, fmt_num(len(own) - len(decisions)), fmt_num(len(decisions)),
+                     "; ".join(decisions) or "–"])
+    _table(pdf, rows, (52, 18, 20, 90), ["OPD", "Catatan", "Keputusan", "Isi keputusan"])
 
 
 def _opd_page(pdf: _Pdf, ev: Evaluation, opd: str, shown: Sequence[Slide],
@@ -290,7 +319,8 @@ def _opd_page(pdf: _Pdf, ev: Evaluation, opd: str, shown: Sequence[Slide],
     o = ev.opds.set_index("opd").loc[opd]
     _header(pdf, city, when, f"{opd} ({o.get('abbr') or '–'})")
     _heading(pdf, "1. Yang ditampilkan")
-    pdf.para("; ".join(f"slide {numbered[id(x)]}: {x.title}" for x in shown), 9.5)
+    pdf.para("; ".join(f"slide {numbered[id(x)]}: {x.title}" for x in shown)
+             or "Slide OPD ini tidak ditampilkan; dibahas lewat catatan.", 9.5)
     _heading(pdf, "2. Angka utama")
     total = o.get("maturity_total")
     findings = ev.findings.loc[ev.findings["opd"] == opd] if ev.findings is not None else None

@@ -51,7 +51,7 @@ def change_text(base: object, scen: object, decimals: int = 0) -> str:
     """'2,80 → 0,93 (−1,87)' when the value changed, else the value alone; text values
     (PJ letters) as 'A → C'."""
     if isinstance(base, str) or isinstance(scen, str) or base is None or scen is None:
-        b, s = ("–" if _opt(v) is None else str(v) for v in (base, scen))
+        b, s = ("–" if _opt(v) is None else fmt_or_text(v, decimals) for v in (base, scen))
         return b if b == s else f"{b} {ARROW} {s}"
     b, s = fmt_num(base, decimals), fmt_num(scen, decimals)
     if b == s:

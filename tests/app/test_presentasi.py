@@ -21,7 +21,13 @@ from streamlit.testing.v1 import AppTest
 
 from sotk_core import Settings, evaluate, load_paths
 from sotk_core.model.notes import notes_from_bytes
-from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, build_deck, opd_start
+from sotk_core.present.deck import (
+    CITY_SLIDES,
+    OPD_SLIDES,
+    SCENARIO_SLIDES,
+    build_deck,
+    opd_start,
+)
 from sotk_core.scenario import MoveStaff, Scenario, ScenarioSet
 from sotk_ui import state
 from tests.app.helpers import XLSX, assert_clean, goto
@@ -127,6 +133,43 @@ def test_slide_survives_page_switches(app):
     assert counter(at) == (5, DECK)
 
 
+def test_the_presenter_keeps_the_slide_whatever_is_added(app, sample):
+    """Slide 51 is "EU per bidang/bagian · Dinkes"; a scenario adds 7 slides before it: the
+    presenter comes back to the same slide (now number 58), not to slide 51 of another OPD."""
+    city, ev = sample
+    at = present(app)
+    at.selectbox(key="deck_jump").select(DINKES).run()
+    at.button(key="deck_next").click().run()
+    at.button(key="deck_next").click().run()
+    assert counter(at) == (51, DECK)
+    (fig,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    title = fig["layout"]["title"]["text"]
+    assert title.startswith("EU per bidang/bagian") and "Dinkes" in title
+    goto(at, "simulasi")
+    opd = city.opd_names[0]
+    pos = ev.workload.positions.loc[ev.workload.positions["opd"] == opd]
+    at.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(
+        MoveStaff(opd, pos["code"].iloc[3], opd, pos["code"].iloc[4], 1), city),))
+    goto(at, "presentasi")
+    assert counter(at) == (51 + SCENARIO_SLIDES, DECK + SCENARIO_SLIDES)
+    (fig,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert fig["layout"]["title"]["text"] == title
+    # switching the scenario slides off keeps the place too
+    at.toggle(key="deck_scen_widget").set_value(False).run()
+    assert counter(at) == (51, DECK)
+
+
+def test_first_last_and_the_slides_shown(app):
+    at = present(app)
+    at.button(key="deck_last").click().run()
+    assert counter(at) == (DECK, DECK) and at.button(key="deck_next").disabled
+    at.button(key="deck_first").click().run()
+    assert counter(at) == (1, DECK)
+    at.selectbox(key="deck_jump").select(DINKES).run()
+    assert at.session_state[state.SHOWN] == ["kota.judul", "opd.Kecamatan Karangrejo.temuan",
+                                             f"opd.{DINKES}.kpi"]
+
+
 def test_scenario_slides(app, sample):
     city, ev = sample
     opd = city.opd_names[0]
@@ -134,7 +177,8 @@ def test_scenario_slides(app, sample):
     change = MoveStaff(opd, pos["code"].iloc[3], opd, pos["code"].iloc[4], 1)
     app.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(change, city),))
     at = present(app)
-    assert counter(at)[1] == DECK + 4  # + perubahan, KPI, pegawai per OPD, EU per OPD
+    # + perubahan, KPI kota, jabatan, unit, jumlah per OPD, pegawai per OPD, EU per OPD
+    assert counter(at)[1] == DECK + SCENARIO_SLIDES == 110
     at.toggle(key="deck_scen_widget").set_value(False).run()
     assert counter(at)[1] == DECK
 
@@ -144,6 +188,8 @@ def test_notes_survive_pages_and_files_round_trip(new_app, downloads):
     at.run()
     present(at)
     at.selectbox(key="deck_jump").select(DINKES).run()
+    at.button(key="deck_notes_toggle").click().run()  # the panel beside the slide
+    assert at.title[0].value == DINKES  # the slide stays on screen
     at.radio(key="deck_notes_kind").set_value("keputusan")
     at.text_area(key="deck_notes_text").input("Uraian tugas Bidang P2P diverifikasi ulang")
     at.button(key="deck_notes_save").click().run()

@@ -121,7 +121,27 @@ def test_scenario_slides_by_hand(uji_eval):
     assert kpi["Kekurangan"] == ("3 → 2", "−1 orang")
     assert kpi["EU kota"] == ("1,04 → 1,04", "tetap")
     assert kpi["Jabatan kosong"] == ("1 → 0", "−1 jabatan")
-    assert part[2].kind == "grafik" and part[2].figure is not None
+    # the effect where it acts (builders.py): J08 0 -> 1 staff, need_raw 2.5, EJ 2.50;
+    # J06 3 -> 2 staff, need_raw 2.4, EJ 0.80 -> 1.20; the receiving position first
+    assert part[2].key == "simulasi.jabatan" and part[2].bullets == (
+        "Analis Layanan (Seksi Layanan B, Dinas Uji): EJ – → 2,50 · pegawai 0 → 1 (+1) · "
+        "butuh 2,50 orang · kurang 3 → kurang 2",
+        "Analis Layanan (Seksi Layanan A, Dinas Uji): EJ 0,80 → 1,20 (+0,40) · pegawai 3 → 2 "
+        "(−1) · butuh 2,40 orang · lebih 1 → pas")
+    # Seksi B: J07 (1 staff, 1.0) + J08: 3.5 / 1 = 3.50 -> 3.5 / 2 = 1.75; Seksi A: J05
+    # (0.724) + J06 (2.4) = 3.124 / 4 = 0.78 -> / 3 = 1.04; the bidang (J04 0.8 + both
+    # seksi = 7.424 / 6 = 1.24): staff and EU unchanged, only its shortage moves
+    assert part[3].key == "simulasi.unit" and part[3].bullets[:2] == (
+        "Seksi Layanan B (Dinas Uji): EU 3,50 → 1,75 (−1,75) · pegawai 1 → 2 (+1) · kebutuhan "
+        "4 orang · kekurangan 3 → 2 (−1) orang",
+        "Seksi Layanan A (Dinas Uji): EU 0,78 → 1,04 (+0,26) · pegawai 4 → 3 (−1) · kebutuhan "
+        "3 orang · kekurangan 0 orang")
+    assert part[3].bullets[2] == ("Bidang Pelayanan (Dinas Uji): EU 1,24 · pegawai 6 · "
+                                  "kebutuhan 8 orang · kekurangan 3 → 2 (−1) orang")
+    # need 1+1+1+1+1+2+1+3 = 11
+    assert part[4].bullets == ("Dinas Uji: pegawai 10 · kebutuhan 11 · kelebihan 2 → 1 (−1) · "
+                               "kekurangan 3 → 2 (−1) orang · EU 1,04",)
+    assert part[5].kind == "grafik" and part[5].figure is not None
     # an empty scenario adds nothing
     assert len(build_deck(uji_eval, scenario=Scenario("Kosong"))) == CITY_SLIDES + OPD_SLIDES
 

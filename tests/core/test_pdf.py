@@ -62,9 +62,33 @@ def test_minutes_pdf(uji_eval, tmp_path):
     text = _text(pdf, tmp_path)
     cover, opd = text.split("\f")[:2]
     assert "BERITA ACARA" in cover and "4 Mei 2026" in cover
-    assert "FGD lanjutan bulan depan" in cover and "Analis dipindah" not in cover
+    assert "FGD lanjutan bulan depan" in cover
+    # the cover sums up per OPD: 0 notes, 1 decision and the decision itself
+    assert re.search(r"Dinas Uji\s+0\s+1\s+Analis dipindah ke Seksi B", cover)
+    assert "Yang ditampilkan (14 dari 14 slide)" in cover  # no `shown`: the deck as prepared
     assert "Dinas Uji (DU)" in opd and "Analis dipindah ke Seksi B" in opd
     assert "10 / 11 orang" in opd and "1,04 (PU A)" in opd and "33 (Sedang)" in opd
+
+
+def test_minutes_list_only_the_slides_shown(sample_eval, tmp_path):
+    # the sample deck: 13 city slides + 18 OPD sections; shown: the title, the city KPIs and
+    # two slides of Dinas Kesehatan; a note about Bappeda (never shown) gets its page too
+    slides = build_deck(sample_eval)
+    dinkes = [s.key for s in slides if s.opd == "Dinas Kesehatan"][:2]
+    shown = ["kota.judul", "kota.kpi", *dinkes]
+    notes = [make_note("Peta jabatan diperbarui", "Badan Perencanaan Pembangunan Daerah")]
+    pdf = minutes_pdf(sample_eval, slides, notes, when="4 Mei 2026", shown=shown)
+    pages = _text(pdf, tmp_path).split("\f")
+    assert _pages(pdf) == 3  # cover, Dinas Kesehatan, Bappeda
+    cover = " ".join(pages[0].split())
+    assert "Yang ditampilkan (4 dari 103 slide)" in cover
+    assert "1. Evaluasi Kelembagaan" in cover and "2. Kota Contoh dalam angka" in cover
+    assert "3. Kematangan organisasi per OPD" not in cover
+    assert "Bagian per OPD yang ditampilkan (1): Dinas Kesehatan" in cover
+    dinkes_page = " ".join(pages[1].split())
+    assert "slide 49: Dinas Kesehatan; slide 50: Profil kematangan · Dinas Kesehatan" in \
+        dinkes_page and "slide 51" not in dinkes_page
+    assert "dibahas lewat catatan" in pages[2] and "Peta jabatan diperbarui" in pages[2]
 
 
 def test_tanggal():
