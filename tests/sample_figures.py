@@ -36,6 +36,38 @@ def half_up(x: Decimal, decimals: int = 0) -> Decimal:
     return x.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def idn(x: Decimal | int | float, decimals: int = 0) -> str:
+    """As a person writes it in Indonesian: 1.234,5 (half up)."""
+    text = f"{half_up(Decimal(str(x)), decimals):,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+# PJ/PU bands (domain.md §1): A > 1.00 ≥ B ≥ 0.90 > C ≥ 0.70 > D ≥ 0.50 > E
+GRADES = (("A", "Sangat Baik"), ("B", "Baik"), ("C", "Cukup"), ("D", "Sedang"), ("E", "Kurang"))
+
+
+def grade(v2: Decimal) -> tuple[str, str]:
+    """(letter, label) of an EJ/EU already rounded to 2 decimals."""
+    i = 0 if v2 > 1 else 1 if v2 >= Decimal("0.90") else 2 if v2 >= Decimal("0.70") else \
+        3 if v2 >= Decimal("0.50") else 4
+    return GRADES[i]
+
+
+def maturity_category(total: Decimal | int) -> str:
+    """11–19 Sangat Rendah, >19–28 Rendah, >28–37 Sedang, >37–46 Tinggi, >46–55 Sangat Tinggi."""
+    for upper, name in ((19, "Sangat Rendah"), (28, "Rendah"), (37, "Sedang"), (46, "Tinggi")):
+        if total <= upper:
+            return name
+    return "Sangat Tinggi"
+
+
+# Kelembagaan (domain.md §3): sub-dimension -> (weight, negative items)
+KELEMBAGAAN = {"Kompleksitas": (25, {1, 2, 3, 4, 5, 6, 8, 10}), "Formalisasi": (12.5, {1, 3}),
+               "Sentralisasi": (12.5, {1, 3, 4, 6}), "Keselarasan": (10, set()),
+               "Tata Kelola": (10, set()), "Perbaikan Proses": (10, {2, 4}),
+               "Manajemen Risiko": (10, {4, 5}), "Teknologi Informasi": (10, {4})}
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with (TABLES / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -47,8 +79,10 @@ class Position:
     code: str
     name: str
     unit: str
+    kind: str  # Jenis Jabatan
     existing: int
     minutes: Decimal = ZERO
+    task_hours: list[Decimal] = field(default_factory=list)
 
     @property
     def hours(self) -> Decimal:
@@ -73,6 +107,11 @@ class Position:
     @property
     def ej2(self) -> Decimal | None:
         return half_up(self.need_raw / self.existing, 2) if self.existing else None
+
+    @property
+    def vacant(self) -> bool:
+        """No staff but work for at least one person (status "kosong")."""
+        return self.existing == 0 and self.need > 0
 
 
 @dataclass
@@ -117,6 +156,10 @@ class Group:
     def eu2(self) -> Decimal | None:
         return half_up(self.eu, 2) if self.eu is not None else None
 
+    @property
+    def vacant(self) -> int:
+        return sum(1 for p in self.positions if p.vacant)
+
 
 @dataclass(frozen=True)
 class SampleCity:
@@ -126,6 +169,9 @@ class SampleCity:
     unit_depth: dict[tuple[str, str], int]  # the OPD itself is depth 1
     abbr: dict[str, str]  # OPD name -> Singkatan
     maturity: dict[str, int]  # OPD name -> total (OPD with a Kematangan sheet only)
+    levels: dict[tuple[str, int], int]  # (OPD name, variable 1..11) -> level used
+    kelembagaan: dict[str, Decimal]  # OPD name -> total score (OPD with answers only)
+    tasks_per_file: dict[str, int]
     city: Group
 
     def ej2_count(self, test) -> int:  # noqa: ANN001 - a predicate on a Decimal
@@ -134,6 +180,21 @@ class SampleCity:
 
     def ej2_staff(self, test) -> int:  # noqa: ANN001
         return sum(p.existing for p in self.positions if p.ej2 is not None and test(p.ej2))
+
+    @property
+    def heads(self) -> int:
+        """Units headed by a structural position (JPT Pratama, Administrator, Pengawas)."""
+        return len({(p.file, p.unit) for p in self.positions
+                    if p.kind in ("JPT Pratama", "Administrator", "Pengawas")})
+
+    @property
+    def maturity_mean(self) -> Decimal:
+        return Decimal(sum(self.maturity.values())) / len(self.maturity)
+
+    def depth_units(self, opd: str, depth: int) -> dict[str, Group]:
+        """code -> subtree of the OPD's units at this depth (2 = bidang/bagian)."""
+        return {code: g for (o, code), g in self.units.items()
+                if o == opd and self.unit_depth[(o, code)] == depth}
 
 
 @cache
@@ -146,23 +207,31 @@ def sample_city() -> SampleCity:
     positions: dict[tuple[str, str], Position] = {}
     for r in _rows("jabatan.csv"):
         positions[(r["Berkas"], r["Kode Jabatan"])] = Position(
-            r["Berkas"], r["Kode Jabatan"], r["Nama Jabatan"], r["Kode Unit"], int(r["Pegawai"]))
+            r["Berkas"], r["Kode Jabatan"], r["Nama Jabatan"], r["Kode Unit"],
+            r["Jenis Jabatan"], int(r["Pegawai"]))
+    tasks_per_file: dict[str, int] = defaultdict(int)
     for r in _rows("beban_kerja.csv"):
         factor = FACTORS[r["Periode"] or "Tahun"]
         per_minute = 60 if r["Satuan Waktu"] == "Jam" else 1
-        positions[(r["Berkas"], r["Kode Jabatan"])].minutes += (
-            Decimal(r["Volume"]) * factor * Decimal(r["Norma Waktu"]) * per_minute)
+        minutes = Decimal(r["Volume"]) * factor * Decimal(r["Norma Waktu"]) * per_minute
+        position = positions[(r["Berkas"], r["Kode Jabatan"])]
+        position.minutes += minutes
+        position.task_hours.append(minutes / 60)
+        tasks_per_file[r["Berkas"]] += 1
 
     opds: dict[str, Group] = {name: Group(name) for name in opd_name.values()}
     units: dict[tuple[str, str], Group] = {}
     depth: dict[tuple[str, str], int] = {}
-    for (file, code), _ in parent.items():
+    unit_rows = _rows("unit.csv")
+    has_upt = {opd_name[r["Berkas"]] for r in unit_rows if r["Jenis Unit"] == "UPT"}
+    for r in unit_rows:
+        file, code = r["Berkas"], r["Kode Unit"]
         chain, at = [], code
         while at:
             chain.append(at)
             at = parent[(file, at)]
         depth[(opd_name[file], code)] = len(chain)
-        units[(opd_name[file], code)] = Group(code)
+        units[(opd_name[file], code)] = Group(r["Nama Unit"])
     for p in positions.values():
         opd = opd_name[p.file]
         opds[opd].positions.append(p)
@@ -171,10 +240,47 @@ def sample_city() -> SampleCity:
             units[(opd, at)].positions.append(p)
             at = parent[(p.file, at)]
 
-    levels: dict[str, list[int]] = defaultdict(list)
+    levels: dict[tuple[str, int], int] = {}
     for r in _rows("kematangan.csv"):
-        levels[opd_name[r["Berkas"]]].append(int(r["Tingkat Verifikasi"] or r["Tingkat Mandiri"]))
+        v = r["Variabel"]  # a Roman number or the official name (workbook.md)
+        number = (ROMAN.index(v) if v in ROMAN else MATURITY_VARIABLES.index(v)) + 1
+        levels[(opd_name[r["Berkas"]], number)] = int(r["Tingkat Verifikasi"]
+                                                       or r["Tingkat Mandiri"])
+    totals: dict[str, int] = defaultdict(int)
+    for (opd, _), level in levels.items():
+        totals[opd] += level
+
+    answers: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for r in _rows("kelembagaan.csv"):
+        opd, item = opd_name[r["Berkas"]], int(r["No"])
+        if r["Subdimensi"] == "Kompleksitas" and item in (8, 9) and opd not in has_upt:
+            continue  # the UPT items, dropped for an OPD without UPT
+        answers[(opd, r["Subdimensi"])].append((item, int(r["Jawaban"])))
+    kelembagaan: dict[str, Decimal] = defaultdict(Decimal)
+    for (opd, sub), given in answers.items():
+        weight, negative = KELEMBAGAAN[sub]
+        v = sum(5 - a if item in negative else a for item, a in given)
+        kelembagaan[opd] += Decimal(weight) * v / (4 * len(given))
+
     city = Group("kota", list(positions.values()))
     return SampleCity(positions=list(positions.values()), opds=opds, units=units,
-                      unit_depth=depth, abbr=abbr,
-                      maturity={opd: sum(v) for opd, v in levels.items()}, city=city)
+                      unit_depth=depth, abbr=abbr, maturity=dict(totals), levels=levels,
+                      kelembagaan=dict(kelembagaan), tasks_per_file=dict(tasks_per_file),
+                      city=city)
+
+
+# The 11 variables of Permendagri 99/2018 Lampiran A, I..XI (domain.md §2).
+MATURITY_VARIABLES = (
+    "Perencanaan Pembangunan Daerah",
+    "Monitoring dan Pengendalian Pelaksanaan Tugas Perangkat Daerah",
+    "Penjaminan Mutu Layanan Perangkat Daerah",
+    "Standar Operasional Prosedur (SOP) Pelayanan Perangkat Daerah",
+    "Pendidikan dan Pelatihan Aparatur",
+    "Analisis Kebijakan dan Pemecahan Masalah Tugas Perangkat Daerah",
+    "Manajemen Sumber Daya Peralatan dan Perlengkapan Kerja yang Terukur",
+    "Manajemen Resiko Pelaksanaan Tugas Aparatur",
+    "Pengukuran Kinerja Perangkat Daerah dan Aparatur",
+    "Pengembangan Inovasi Layanan Perangkat Daerah",
+    "Budaya Organisasi Perangkat Daerah",
+)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
