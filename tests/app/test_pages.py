@@ -61,25 +61,25 @@ def test_ringkasan_kpis(app, figures):
     assert app.title[0].value == "Ringkasan Kota Contoh (data fiktif)"
 
     value, sub, help_text = metric_texts(app, "Pegawai ada")
-    assert value == f"{idn(c.existing)} orang"  # Σ Pegawai: "391 orang"
-    assert sub == f"kebutuhan {idn(c.need)} orang"  # Σ need per position: "kebutuhan 380 orang"
-    assert f"Kebutuhan desimal {idn(c.need_raw, 2)} orang" in help_text  # 353,51
-    assert f"beban kerja {idn(c.hours)} jam" in help_text  # 441.889 jam
+    assert value == f"{idn(c.existing)} orang"  # Σ Pegawai: "479 orang"
+    assert sub == f"kebutuhan {idn(c.need)} orang"  # Σ need per position: "kebutuhan 473 orang"
+    assert f"Kebutuhan desimal {idn(c.need_raw, 2)} orang" in help_text  # 445,31
+    assert f"beban kerja {idn(c.hours)} jam" in help_text  # 556.639 jam
     assert "WKE 1.250 jam" in help_text
 
     value, _, _ = metric_texts(app, "Lebih / kurang")
-    assert value == f"+{idn(c.surplus)} / −{idn(c.shortage)}"  # "+23 / −12", never netted
+    assert value == f"+{idn(c.surplus)} / −{idn(c.shortage)}"  # "+25 / −19", never netted
 
     value, sub, _ = metric_texts(app, "EU kota")
-    assert value == idn(c.eu, 2)  # 353,51 ÷ 391 = 0,904 -> "0,90"
+    assert value == idn(c.eu, 2)  # 445,31 ÷ 479 = 0,930 -> "0,93"
     letter, word = grade(c.eu2)
-    assert sub == f"PU {letter} ({word})"  # 0,90 is in 0,90–1,00: "PU B (Baik)"
+    assert sub == f"PU {letter} ({word})"  # 0,93 is in 0,90–1,00: "PU B (Baik)"
 
     value, sub, _ = metric_texts(app, "Kematangan kota")
-    mean = figures.maturity_mean  # 554 ÷ 14 = 39,57
+    mean = figures.maturity_mean  # 666 ÷ 17 = 39,18
     assert value == idn(mean, 2)
-    assert sub == f"{maturity_category(mean)} · {len(figures.maturity)} OPD"  # "Tinggi · 14 OPD"
-    assert any(c.value.startswith(f"{len(figures.opds)} OPD dihitung dari 15 file")
+    assert sub == f"{maturity_category(mean)} · {len(figures.maturity)} OPD"  # "Tinggi · 17 OPD"
+    assert any(c.value.startswith(f"{len(figures.opds)} OPD dihitung dari {len(figures.opds)} file")
                for c in app.caption)
 
 
@@ -114,14 +114,14 @@ def test_kematangan_kpis_and_charts(app, figures):
     totals = figures.maturity
     mean = figures.maturity_mean
     value, sub, _ = metric_texts(app, "Rata-rata kota")
-    assert (value, sub) == (idn(mean, 2), maturity_category(mean))  # "39,57", "Tinggi"
+    assert (value, sub) == (idn(mean, 2), maturity_category(mean))  # "39,18", "Tinggi"
     missing = [n for n in figures.opds if n not in totals]  # Kecamatan Sukamaju
     value, sub, help_text = metric_texts(app, "OPD dinilai")
     assert value == f"{len(totals)} dari {len(figures.opds)}"
     assert sub == f"{len(missing)} tanpa data"
     assert all(name in help_text for name in missing)
     categories = [maturity_category(t) for t in totals.values()]
-    most = max(categories.count(c) for c in categories)  # Sedang and Tinggi: 6 OPD each
+    most = max(categories.count(c) for c in categories)  # Tinggi: 8 OPD (ties would show either)
     value, sub, _ = metric_texts(app, "Kategori terbanyak")
     assert value == f"{most} OPD" and categories.count(sub) == most
     lowest = min(level for (opd, _), level in figures.levels.items())
@@ -234,9 +234,9 @@ def test_keseimbangan_kpis_and_charts(app, figures):
     goto(app, "keseimbangan")
     assert_clean(app)
     staff = figures.city.existing
-    outside = figures.ej2_staff(lambda e: e < LOW or e > HIGH)  # 92 people
+    outside = figures.ej2_staff(lambda e: e < LOW or e > HIGH)  # 127 people
     value, sub, _ = metric_texts(app, "Di luar 0,70–1,00")
-    assert value == f"{idn(Decimal(outside) * 100 / staff)} %"  # 92 ÷ 391 = 23,5 % -> "24 %"
+    assert value == f"{idn(Decimal(outside) * 100 / staff)} %"  # 127 ÷ 479 = 26,5 % -> "27 %"
     assert sub == f"{idn(outside)} dari {idn(staff)} orang"
     over = (figures.ej2_count(lambda e: e > 1), figures.ej2_staff(lambda e: e > 1))
     idle = (figures.ej2_count(lambda e: e < Decimal("0.5")),
@@ -283,7 +283,7 @@ def test_evaluasi_sotk_kpis_and_charts(app, figures):
                for c in app.caption)
     assert {line.split("**")[1] for line in lines} <= {"Tinggi", "Sedang"}
     # the findings a person can count in the tables: units with EU (2 decimals) above 1,00 and
-    # below 0,50 (sample city: 12 and 3), and vacant positions with work (6)
+    # below 0,50 (sample city: 27 and 3), and vacant positions with work (6)
     eu2 = [g.eu2 for g in figures.units.values() if g.eu2 is not None]
     assert sum("di atas 1,00" in line for line in lines) == sum(e > 1 for e in eu2)
     assert sum("di bawah 0,50" in line for line in lines) == sum(e < Decimal("0.5") for e in eu2)
@@ -291,13 +291,13 @@ def test_evaluasi_sotk_kpis_and_charts(app, figures):
 
     layers = [max(d for (o, _), d in figures.unit_depth.items() if o == opd)
               for opd in figures.opds]
-    assert metric_texts(app, "Lapisan")[0] == f"{min(layers)}–{max(layers)}"  # "3–3"
+    assert metric_texts(app, "Lapisan")[0] == f"{min(layers)}–{max(layers)}"
     # every headed unit is counted once in the span buckets 0 / 1 / 2–3 / 4–7 / 8–12 / 13+
     bars = bar_values(chart(app, "sotk_span"))
     assert list(bars) == ["0", "1", "2–3", "4–7", "8–12", "13+"]
-    assert sum(bars.values()) == figures.heads  # 132 heads
+    assert sum(bars.values()) == figures.heads  # 162 heads
     value, sub, _ = metric_texts(app, "Rentang kendali 2–7")
-    share = Decimal(int(bars["2–3"] + bars["4–7"])) * 100 / figures.heads  # (89 + 33) ÷ 132
+    share = Decimal(int(bars["2–3"] + bars["4–7"])) * 100 / figures.heads  # heads with 2–7 direct reports ÷ 162
     assert (value, sub) == (f"{idn(share)} %", f"dari {idn(figures.heads)} kepala unit")
 
 

@@ -17,8 +17,8 @@ Reviewed by hand once against domain.md §1 and the sample tables (sample_data/k
   27,000 → 148,440 min = 2,474 h → need_raw 1.9792 → need 2; 6 people → gap +4, EJ 0.33 → E.
 * its bidang 08.04 holds that surplus of 4 and a shortage of 2 (08.04-03: 1 person, need 3):
   both are reported, not netted (surplus 4, shortage 2).
-* the city: 15 OPD, Σ Pegawai 391 (jabatan.csv), Σ need 380, surplus 23, shortage 12,
-  need_raw 353.51 → EU 353.51 / 391 = 0.904 → PU B; maturity mean 554 / 14 = 39.57 → Tinggi.
+* the city: 18 OPD, Σ Pegawai 479 (jabatan.csv), Σ need 473, surplus 25, shortage 19,
+  need_raw 445.31 → EU 445.31 / 479 = 0.930 → PU B; maturity mean 666 / 17 = 39.18 → Tinggi.
 
 When the sample city changes on purpose, regenerate the snapshot deliberately, review the
 diff (`git diff tests/core/snapshots/report_sample.json`) and update the figures above:
@@ -90,8 +90,8 @@ def test_the_snapshot_holds_the_hand_checked_figures():
     snap = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     city = snap["city"]
     assert (city["opd_count"], city["existing"], city["need"], city["surplus"],
-            city["shortage"], city["pu"]) == (15, 391.0, 380.0, 23.0, 12.0, "B")
-    assert round(city["eu"], 3) == 0.904 and round(city["maturity_mean"], 2) == 39.57
+            city["shortage"], city["pu"]) == (18, 479.0, 473.0, 25.0, 19.0, "B")
+    assert round(city["eu"], 3) == 0.930 and round(city["maturity_mean"], 2) == 39.18
     pos = {(p["opd"], p["code"]): p for p in snap["positions"]}
     setda = pos[("Sekretariat Daerah", "01-01")]
     assert (setda["workload_hours"], setda["need"], setda["pj"]) == (1275.5, 1.0, "A")
