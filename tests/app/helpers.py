@@ -101,3 +101,9 @@ def table_with(at: AppTest, *headers: str):
     found = [f for f in tables(at) if all(h in f.columns for h in headers)]
     assert len(found) == 1, (headers, [list(f.columns) for f in tables(at)])
     return found[0]
+
+
+def finding_lines(at: AppTest) -> list[str]:
+    """The findings list: one markdown line per finding, "<icon> **Tingkat** · *Dasar* — …"."""
+    return [m.value for m in at.markdown
+            if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · \*", m.value)]

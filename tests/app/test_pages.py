@@ -1,20 +1,20 @@
-"""AppTest of every page on the sample city: no exception, no st.error, KPI cards equal to the
-core's numbers (formatted as the page does), and charts carrying the expected traces.
+"""AppTest of every page on the sample city: no exception, no st.error, and the KPI cards,
+charts and tables show the figures a person re-derives from the sample tables.
 
-Expected values come from sotk_core on the same workbooks (`sample_eval` in tests/conftest.py:
-load_paths(sample_data/*.xlsx) + evaluate(Settings())). Where a relation can be checked by
-hand (need = hours ÷ WKE, EU = need ÷ staff, histogram buckets adding up to the staff outside
-the balanced band) the test checks it too, so a wrong core cannot hide behind itself.
+Expected values come from tests/sample_figures.py, which recomputes the sample city from
+sample_data/kota_contoh/*.csv with exact decimals and the rules of domain.md, without
+sotk_core: Σ Pegawai, need = hours ÷ 1,250 rounded half up per position, surplus and shortage
+summed per position, EU = Σ need_raw ÷ Σ Pegawai, EJ bands, maturity totals. Numbers are
+written the way the page writes them (`idn`: 1.234,5). A wrong core therefore cannot agree
+with itself here; the sample city's figures as they stand are in the comments.
 """
 
 from __future__ import annotations
 
-import re
+from decimal import Decimal
 
-import pandas as pd
 import pytest
 
-from sotk_core.base.fmt import fmt_num, fmt_pct
 from sotk_core.base.labels import label
 from tests.app.helpers import (
     PAGES,
@@ -23,22 +23,23 @@ from tests.app.helpers import (
     bar_values,
     chart,
     clean_label,
+    finding_lines,
     goto,
     metric_texts,
     table_with,
     traces,
 )
+from tests.sample_figures import ROMAN, grade, idn, maturity_category, sample_city
 
 
-def axis_label(row: pd.Series) -> str:
-    """What a chart shows for an OPD: its abbreviation, else its name (charts._util)."""
-    abbr = row.get("abbr")
-    return clean_label(abbr if isinstance(abbr, str) and abbr.strip() else row["opd"])
+@pytest.fixture(scope="module")
+def figures():
+    return sample_city()
 
 
-def by_label(opds: pd.DataFrame, column: str, keep: pd.Series | None = None) -> dict[str, float]:
-    rows = opds if keep is None else opds.loc[keep]
-    return {axis_label(r): float(r[column]) for _, r in rows.iterrows()}
+def per_opd(figures, value, keep=lambda g: True) -> dict[str, float]:
+    """{chart label (the OPD's Singkatan): value} over the OPDs."""
+    return {figures.abbr[name]: float(value(g)) for name, g in figures.opds.items() if keep(g)}
 
 
 @pytest.mark.parametrize("stem", PAGES)
@@ -54,296 +55,279 @@ def test_every_page_renders_on_the_sample_city(app, stem):
 # ---- Ringkasan ----------------------------------------------------------------------------
 
 
-def test_ringkasan_kpis(app, sample_eval):
-    s = sample_eval.summary
+def test_ringkasan_kpis(app, figures):
+    c = figures.city
     assert_clean(app)
     assert app.title[0].value == "Ringkasan Kota Contoh (data fiktif)"
-    # by hand: need_raw = Σ hours ÷ WKE; EU = need_raw ÷ staff (domain.md §1)
-    assert s["need_raw"] == pytest.approx(s["workload_hours"] / 1250)
-    assert s["eu"] == pytest.approx(s["need_raw"] / s["existing"])
 
     value, sub, help_text = metric_texts(app, "Pegawai ada")
-    assert value == f"{fmt_num(s['existing'])} orang"  # sample city: "391 orang"
-    assert sub == f"kebutuhan {fmt_num(s['need'])} orang"  # "kebutuhan 380 orang"
-    assert f"Kebutuhan desimal {fmt_num(s['need_raw'], 2)} orang" in help_text  # 353,51
-    assert f"beban kerja {fmt_num(s['workload_hours'])} jam" in help_text  # 441.889 jam
+    assert value == f"{idn(c.existing)} orang"  # Σ Pegawai: "479 orang"
+    assert sub == f"kebutuhan {idn(c.need)} orang"  # Σ need per position: "kebutuhan 473 orang"
+    assert f"Kebutuhan desimal {idn(c.need_raw, 2)} orang" in help_text  # 445,31
+    assert f"beban kerja {idn(c.hours)} jam" in help_text  # 556.639 jam
     assert "WKE 1.250 jam" in help_text
 
     value, _, _ = metric_texts(app, "Lebih / kurang")
-    assert value == f"+{fmt_num(s['surplus'])} / −{fmt_num(s['shortage'])}"  # "+23 / −12"
+    assert value == f"+{idn(c.surplus)} / −{idn(c.shortage)}"  # "+25 / −19", never netted
 
     value, sub, _ = metric_texts(app, "EU kota")
-    assert value == fmt_num(s["eu"], 2)  # 353,51 ÷ 391 = 0,904 -> "0,90"
-    assert sub == f"PU {s['pu']} ({s['pu_label']})"  # 0,90 is in 0,90–1,00: "PU B (Baik)"
+    assert value == idn(c.eu, 2)  # 445,31 ÷ 479 = 0,930 -> "0,93"
+    letter, word = grade(c.eu2)
+    assert sub == f"PU {letter} ({word})"  # 0,93 is in 0,90–1,00: "PU B (Baik)"
 
     value, sub, _ = metric_texts(app, "Kematangan kota")
-    assert value == fmt_num(s["maturity_mean"], 2)
-    assert sub == f"{s['maturity_category']} · {s['maturity_count']} OPD"
-    assert any(c.value.startswith(f"{s['opd_count']} OPD dihitung dari {s['files']} file")
+    mean = figures.maturity_mean  # 666 ÷ 17 = 39,18
+    assert value == idn(mean, 2)
+    assert sub == f"{maturity_category(mean)} · {len(figures.maturity)} OPD"  # "Tinggi · 17 OPD"
+    assert any(c.value.startswith(f"{len(figures.opds)} OPD dihitung dari {len(figures.opds)} file")
                for c in app.caption)
 
 
-def test_ringkasan_charts(app, sample_eval):
-    opds = sample_eval.opds
-    # EU per OPD: one bar per OPD (label = abbreviation), value = EU rounded to 2 decimals
-    eu = bar_values(chart(app, "ring_eu"))
-    assert len(eu) == opds["eu2"].notna().sum() == len(opds)
-    assert eu == pytest.approx(by_label(opds, "eu2"))
-    assert all(0 < v < 3 for v in eu.values())
+def test_ringkasan_charts(app, figures):
+    # EU per OPD: one bar per OPD (label = Singkatan), value = EU rounded half up to 2 decimals
+    assert bar_values(chart(app, "ring_eu")) == pytest.approx(per_opd(figures, lambda g: g.eu2))
 
     need = chart(app, "ring_need")
-    assert bar_values(need, "Kebutuhan (orang)") == by_label(opds, "need")
-    assert bar_values(need, "Pegawai ada (orang)") == by_label(opds, "existing")
-    assert sum(bar_values(need, "Pegawai ada (orang)").values()) == sample_eval.summary["existing"]
+    assert bar_values(need, label("need")) == per_opd(figures, lambda g: g.need)
+    assert bar_values(need, label("existing")) == per_opd(figures, lambda g: g.existing)
 
     gap = chart(app, "ring_gap")
-    moving = (opds["surplus"] > 0) | (opds["shortage"] > 0)
-    assert bar_values(gap, "Kelebihan (orang)") == by_label(opds, "surplus", moving)
+    moving = lambda g: g.surplus > 0 or g.shortage > 0  # noqa: E731
+    assert bar_values(gap, label("surplus")) == per_opd(figures, lambda g: g.surplus, moving)
     # shortage drawn to the left of zero
-    assert bar_values(gap, "Kekurangan (orang)") == {
-        k: -v for k, v in by_label(opds, "shortage", moving).items()}
+    assert bar_values(gap, label("shortage")) == per_opd(figures, lambda g: -g.shortage, moving)
 
-    ranking = bar_values(chart(app, "ring_maturity"))
-    has_maturity = opds["maturity_total"].notna()
-    assert ranking == by_label(opds, "maturity_total", has_maturity)
-    assert len(ranking) == sample_eval.summary["maturity_count"]
-    assert all(11 <= v <= 55 for v in ranking.values())  # 11 variables × level 1–5
+    assert bar_values(chart(app, "ring_maturity")) == {
+        figures.abbr[opd]: float(total) for opd, total in figures.maturity.items()}
 
-    frame = table_with(app, "OPD", "Pegawai ada (orang)")
-    assert list(frame["OPD"]) == list(opds["opd"])
-    assert list(frame["Pegawai ada (orang)"]) == list(opds["existing"])
+    frame = table_with(app, "OPD", label("existing"))
+    assert list(frame["OPD"]) == list(figures.opds)
+    assert list(frame[label("existing")]) == [g.existing for g in figures.opds.values()]
 
 
 # ---- Kematangan ---------------------------------------------------------------------------
 
 
-def test_kematangan_kpis_and_charts(app, sample_eval):
+def test_kematangan_kpis_and_charts(app, figures):
     goto(app, "kematangan")
     assert_clean(app)
-    mat, opds = sample_eval.maturity, sample_eval.opds
-    assert mat.city_mean == pytest.approx(mat.opd["total"].mean())
-
+    totals = figures.maturity
+    mean = figures.maturity_mean
     value, sub, _ = metric_texts(app, "Rata-rata kota")
-    assert (value, sub) == (fmt_num(mat.city_mean, 2), mat.city_category)
-    missing = sorted(set(opds["opd"]) - set(mat.opd["opd"]))
+    assert (value, sub) == (idn(mean, 2), maturity_category(mean))  # "39,18", "Tinggi"
+    missing = [n for n in figures.opds if n not in totals]  # Kecamatan Sukamaju
     value, sub, help_text = metric_texts(app, "OPD dinilai")
-    assert value == f"{len(mat.opd)} dari {len(opds)}"
+    assert value == f"{len(totals)} dari {len(figures.opds)}"
     assert sub == f"{len(missing)} tanpa data"
     assert all(name in help_text for name in missing)
-    counts = mat.opd["category"].value_counts()
-    assert metric_texts(app, "Kategori terbanyak")[:2] == (f"{counts.iloc[0]} OPD",
-                                                           counts.index[0])
-    assert metric_texts(app, "Tahap terendah")[0] == f"Tingkat {fmt_num(mat.opd['stage'].min())}"
+    categories = [maturity_category(t) for t in totals.values()]
+    most = max(categories.count(c) for c in categories)  # Tinggi: 8 OPD (ties would show either)
+    value, sub, _ = metric_texts(app, "Kategori terbanyak")
+    assert value == f"{most} OPD" and categories.count(sub) == most
+    lowest = min(level for (opd, _), level in figures.levels.items())
+    assert metric_texts(app, "Tahap terendah")[0] == f"Tingkat {lowest}"
 
-    has_maturity = opds["maturity_total"].notna()
-    assert bar_values(chart(app, "mat_rank")) == by_label(opds, "maturity_total", has_maturity)
+    assert bar_values(chart(app, "mat_rank")) == {figures.abbr[o]: float(t)
+                                                  for o, t in totals.items()}
 
     # heat map: one row per assessed OPD, one column per variable I–XI, cell = level used
     heat = traces(chart(app, "mat_heat"), "heatmap")[0]
     rows = [clean_label(y) for y in array(heat["y"])]
     cols = [clean_label(x) for x in array(heat["x"])]
     z = array(heat["z"])
-    assert len(rows) == len(mat.opd) and len(cols) == 11
-    labels = {axis_label(r): r["opd"] for _, r in opds.iterrows()}
-    levels = mat.levels.set_index(["opd", "roman"])["level"]
+    assert len(rows) == len(totals) and cols == list(ROMAN)
+    name_of = {figures.abbr[o]: o for o in figures.opds}
     for i, row in enumerate(rows):
-        for j, roman in enumerate(cols):
-            assert z[i][j] == levels[(labels[row], roman)], (row, roman)
+        for j in range(11):
+            assert z[i][j] == figures.levels[(name_of[row], j + 1)], (row, ROMAN[j])
 
-    # radar of the selected OPD (the first assessed one) against the city mean per variable
+    # radar of the selected OPD (the first assessed one): its level per variable
     chosen = app.selectbox(key="mat_opd_widget").value
-    assert chosen == next(n for n in sample_eval.city.opd_names if n in set(mat.opd["opd"]))
-    radar = chart(app, "mat_radar")
-    own = traces(radar, name=chosen)[0]
+    assert chosen == next(n for n in figures.opds if n in totals)
+    own = traces(chart(app, "mat_radar"), name=chosen)[0]
     shown = {clean_label(t).split(" ")[0]: r for t, r in zip(array(own["theta"]),
                                                              array(own["r"]), strict=True)}
-    assert shown == levels.loc[chosen].to_dict()
-    row = mat.opd.set_index("opd").loc[chosen]
-    assert metric_texts(app, "Total")[:2] == (fmt_num(row["total"]), row["category"])
-    assert sum(shown.values()) == row["total"]
+    assert shown == {ROMAN[v - 1]: level for (o, v), level in figures.levels.items()
+                     if o == chosen}
+    assert metric_texts(app, "Total")[:2] == (idn(totals[chosen]),
+                                              maturity_category(totals[chosen]))
 
-    kel = opds["kelembagaan_total"].notna()
+    # kelembagaan: weight × Σv ÷ (4 n) per sub-dimension, negative items reversed
     assert bar_values(chart(app, "mat_kel")) == pytest.approx(
-        by_label(opds, "kelembagaan_total", kel))
+        {figures.abbr[o]: float(t) for o, t in figures.kelembagaan.items()})
 
 
 # ---- Produktivitas ------------------------------------------------------------------------
 
 
-def test_produktivitas_kpis_and_charts(app, sample_eval):
+def test_produktivitas_kpis_and_charts(app, figures):
     goto(app, "produktivitas")
     assert_clean(app)
-    wl = sample_eval.workload
     opd = app.selectbox(key="prod_opd_widget").value
-    assert opd == sample_eval.city.opd_names[0]  # no ?opd= and nothing chosen: the first OPD
+    assert opd == next(iter(figures.opds))  # no ?opd= and nothing chosen: the first OPD
     assert app.query_params.get("opd") == opd  # the choice is put in the URL to share
-    o = sample_eval.opds.set_index("opd").loc[opd]
+    o = figures.opds[opd]
 
     value, sub, help_text = metric_texts(app, "Pegawai ada")
-    assert (value, sub) == (f"{fmt_num(o['existing'])} orang", f"kebutuhan {fmt_num(o['need'])} orang")
-    assert help_text == f"Beban kerja {fmt_num(o['workload_hours'])} jam/tahun"
-    assert metric_texts(app, "Lebih / kurang")[0] == (
-        f"+{fmt_num(o['surplus'])} / −{fmt_num(o['shortage'])}")
-    value, sub, _ = metric_texts(app, "EU OPD")
-    assert (value, sub) == (fmt_num(o["eu"], 2), f"PU {o['pu']} ({o['pu_label']})")
-    assert o["eu"] == pytest.approx(o["need_raw"] / o["existing"])
-    assert metric_texts(app, "Jabatan kosong")[:2] == (fmt_num(o["vacant"]),
-                                                       f"dari {fmt_num(o['positions'])} jabatan")
+    assert (value, sub) == (f"{idn(o.existing)} orang", f"kebutuhan {idn(o.need)} orang")
+    assert help_text == f"Beban kerja {idn(o.hours)} jam/tahun"
+    assert metric_texts(app, "Lebih / kurang")[0] == f"+{idn(o.surplus)} / −{idn(o.shortage)}"
+    letter, word = grade(o.eu2)
+    assert metric_texts(app, "EU OPD")[:2] == (idn(o.eu, 2), f"PU {letter} ({word})")
+    assert metric_texts(app, "Jabatan kosong")[:2] == (idn(o.vacant),
+                                                       f"dari {len(o.positions)} jabatan")
 
     # EU per bidang/bagian: the depth-2 units of this OPD, each over its whole subtree
-    units = wl.units.loc[(wl.units["opd"] == opd) & (wl.units["depth"] == 2)
-                         & wl.units["eu2"].notna()]
-    expected = {clean_label(n): float(e) for n, e in zip(units["name"], units["eu2"], strict=True)}
-    assert bar_values(chart(app, "prod_bidang")) == pytest.approx(expected)
+    bidang = figures.depth_units(opd, 2)
+    assert bar_values(chart(app, "prod_bidang")) == pytest.approx(
+        {clean_label(g.name): float(g.eu2) for g in bidang.values() if g.eu2 is not None})
 
-    # need vs staff per position: the bars add up to the OPD's KPI card
+    # need vs staff per position: one bar each, adding up to the OPD's KPI card
     pos = chart(app, "prod_positions")
-    assert sum(bar_values(pos, "Kebutuhan (orang)").values()) == o["need"]
-    assert sum(bar_values(pos, "Pegawai ada (orang)").values()) == o["existing"]
-    assert len(bar_values(pos, "Kebutuhan (orang)")) == (wl.positions["opd"] == opd).sum()
+    assert sorted(bar_values(pos, label("need")).values()) == sorted(p.need for p in o.positions)
+    assert sum(bar_values(pos, label("existing")).values()) == o.existing
 
     # largest tasks of the chosen position: hours per task, at most 8
     code = app.selectbox(key="prod_pos_pick").value
-    tasks = wl.tasks.loc[(wl.tasks["opd"] == opd) & (wl.tasks["position"] == code)]
+    (position,) = [p for p in o.positions if p.code == code]
     shown = sorted(bar_values(chart(app, "prod_tasks")).values())
-    assert shown == pytest.approx(sorted(tasks["hours"].nlargest(8)))
+    assert shown == pytest.approx(sorted(float(h) for h in position.task_hours)[-8:])
 
     # position table: every position of the OPD (no bidang chosen), with its EJ
     frame = table_with(app, label("name"), label("ej2"))
-    positions = wl.positions.loc[wl.positions["opd"] == opd]
-    assert len(frame) == len(positions)
-    assert sorted(frame[label("ej2")].dropna()) == pytest.approx(sorted(positions["ej2"].dropna()))
+    assert len(frame) == len(o.positions)
+    assert sorted(frame[label("ej2")].dropna()) == pytest.approx(
+        sorted(float(p.ej2) for p in o.positions if p.ej2 is not None))
 
 
-def test_deep_link_selects_the_opd(app, sample_eval):
+def test_deep_link_selects_the_opd(app, figures):
     """?opd=<name> opens Produktivitas on that OPD (a link shared from another session)."""
     name = "Dinas Kesehatan"
-    assert name in sample_eval.city.opd_names
+    o = figures.opds[name]
     app.switch_page("pages/produktivitas.py")
     app.query_params["opd"] = name
     app.run()
     assert_clean(app)
     assert app.selectbox(key="prod_opd_widget").value == name
-    o = sample_eval.opds.set_index("opd").loc[name]
-    assert metric_texts(app, "Pegawai ada")[0] == f"{fmt_num(o['existing'])} orang"
-    assert metric_texts(app, "EU OPD")[0] == fmt_num(o["eu"], 2)
+    assert metric_texts(app, "Pegawai ada")[0] == f"{idn(o.existing)} orang"
+    assert metric_texts(app, "EU OPD")[0] == idn(o.eu, 2)
     assert chart(app, "prod_bidang")["layout"]["title"]["text"].endswith(name)
     # the choice is shared: Kematangan follows the same OPD
     goto(app, "kematangan")
     assert app.selectbox(key="mat_opd_widget").value == name
 
 
-def test_unknown_deep_link_falls_back_to_the_first_opd(app, sample_eval):
+def test_unknown_deep_link_falls_back_to_the_first_opd(app, figures):
     app.switch_page("pages/produktivitas.py")
     app.query_params["opd"] = "Dinas Tidak Ada"
     app.run()
     assert_clean(app)
-    assert app.selectbox(key="prod_opd_widget").value == sample_eval.city.opd_names[0]
+    assert app.selectbox(key="prod_opd_widget").value == next(iter(figures.opds))
 
 
 # ---- Keseimbangan -------------------------------------------------------------------------
 
+LOW, HIGH = Decimal("0.70"), Decimal("1.00")
 
-def test_keseimbangan_kpis_and_charts(app, sample_eval):
+
+def test_keseimbangan_kpis_and_charts(app, figures):
     goto(app, "keseimbangan")
     assert_clean(app)
-    s = sample_eval.balance.summary
+    staff = figures.city.existing
+    outside = figures.ej2_staff(lambda e: e < LOW or e > HIGH)  # 127 people
     value, sub, _ = metric_texts(app, "Di luar 0,70–1,00")
-    assert value == fmt_pct(s["share_outside"])  # 92 ÷ 391 = 0,235 -> "24 %"
-    assert sub == f"{fmt_num(s['staff_outside'])} dari {fmt_num(s['staff'])} orang"
-    assert metric_texts(app, "Beban berlebih")[:2] == (
-        fmt_num(s["overloaded_positions"]), f"jabatan · {fmt_num(s['overloaded_staff'])} orang")
-    assert metric_texts(app, "Beban rendah")[:2] == (
-        fmt_num(s["idle_positions"]), f"jabatan · {fmt_num(s['idle_staff'])} orang")
+    assert value == f"{idn(Decimal(outside) * 100 / staff)} %"  # 127 ÷ 479 = 26,5 % -> "27 %"
+    assert sub == f"{idn(outside)} dari {idn(staff)} orang"
+    over = (figures.ej2_count(lambda e: e > 1), figures.ej2_staff(lambda e: e > 1))
+    idle = (figures.ej2_count(lambda e: e < Decimal("0.5")),
+            figures.ej2_staff(lambda e: e < Decimal("0.5")))
+    assert metric_texts(app, "Beban berlebih")[:2] == (idn(over[0]), f"jabatan · {idn(over[1])} orang")
+    assert metric_texts(app, "Beban rendah")[:2] == (idn(idle[0]), f"jabatan · {idn(idle[1])} orang")
 
-    # staff per EJ bucket: every person counted once; the buckets outside 0,70–1,00 add up to
-    # the "Di luar" card, < 0,50 is the "Beban rendah" staff, > 1,00 the "Beban berlebih" staff
+    # staff per EJ bucket (EJ rounded half up to 2 decimals); vacant positions add no one
     hist = bar_values(chart(app, "bal_hist"))
-    assert list(hist) == ["< 0,50", "0,50–0,69", "0,70–0,89", "0,90–1,00", "1,01–1,20", "> 1,20"]
-    assert sum(hist.values()) == s["staff"]
-    assert hist["< 0,50"] + hist["0,50–0,69"] + hist["1,01–1,20"] + hist["> 1,20"] == (
-        s["staff_outside"])
-    assert hist["< 0,50"] == s["idle_staff"]
-    assert hist["1,01–1,20"] + hist["> 1,20"] == s["overloaded_staff"]
+    edges = {"< 0,50": (None, "0.50"), "0,50–0,69": ("0.50", "0.70"),
+             "0,70–0,89": ("0.70", "0.90"), "0,90–1,00": ("0.90", "1.01"),
+             "1,01–1,20": ("1.01", "1.21"), "> 1,20": ("1.21", None)}
+    assert list(hist) == list(edges)
+    for bucket, (lo, hi) in edges.items():
+        assert hist[bucket] == figures.ej2_staff(
+            lambda e, lo=lo, hi=hi: (lo is None or e >= Decimal(lo))
+            and (hi is None or e < Decimal(hi))), bucket
+    assert sum(hist.values()) == staff
 
     # hours per head of every staffed bidang/bagian, one point each
-    units = sample_eval.workload.units
-    staffed = units.loc[(units["depth"] == 2) & (units["existing"] > 0)]
-    expected = sorted(staffed["workload_hours"] / staffed["existing"])
+    expected = sorted(float(g.hours / g.existing) for opd in figures.opds
+                      for g in figures.depth_units(opd, 2).values() if g.existing)
     points = sorted(v for t in traces(chart(app, "bal_hours"), "scatter")
                     for v in array(t.get("x")) if v is not None)
     assert points == pytest.approx(expected)
 
-    # imbalance per level: one row per comparison level of the core
+    # imbalance per level: one row per comparison level
     levels = table_with(app, label("level_label"), label("median_gini"))
-    assert list(levels[label("level_label")]) == list(sample_eval.balance.levels["level_label"])
+    assert list(levels[label("level_label")]) == [
+        "Seksi/subbagian dalam bidang", "Bidang/bagian dalam OPD", "OPD dalam kota"]
 
 
 # ---- Evaluasi SOTK ------------------------------------------------------------------------
 
 
-def test_evaluasi_sotk_kpis_and_charts(app, sample_eval):
+def test_evaluasi_sotk_kpis_and_charts(app, figures):
     goto(app, "evaluasi_sotk")
     assert_clean(app)
-    struct, findings = sample_eval.structure, sample_eval.findings
-    sev = findings["severity"].value_counts()
+    lines = finding_lines(app)  # default filter: tinggi + sedang, every basis
+    count = {s: sum(f"**{s}**" in line for line in lines) for s in ("Tinggi", "Sedang")}
     value, sub, _ = metric_texts(app, "Temuan tinggi")
-    assert value == fmt_num(sev.get("tinggi", 0))
-    assert sub == f"sedang {fmt_num(sev.get('sedang', 0))} · rendah {fmt_num(sev.get('rendah', 0))}"
-    assert metric_texts(app, "Lapisan")[0] == (
-        f"{fmt_num(struct.opds['layers'].min())}–{fmt_num(struct.opds['layers'].max())}")
-    span = struct.span_city.set_index("bucket")
-    value, sub, _ = metric_texts(app, "Rentang kendali 2–7")
-    # sample city: (89 + 33) ÷ 132 heads = 92,4 % -> "92 %"
-    share = (span.loc["2–3", "heads"] + span.loc["4–7", "heads"]) / span["heads"].sum()
-    assert value == f"{fmt_num(share * 100)} %"
-    assert sub == f"dari {fmt_num(span['heads'].sum())} kepala unit"
-    assert metric_texts(app, "Melebihi batas")[0] == fmt_num(int(struct.size_checks["over"].sum()))
-
-    # heads per span bucket, 0 / 1 / 2–3 / 4–7 / 8–12 / 13+
-    bars = bar_values(chart(app, "sotk_span"))
-    assert bars == {str(b): float(h) for b, h in zip(struct.span_city["bucket"],
-                                                      struct.span_city["heads"], strict=True)}
-
-    # default filter: tinggi + sedang, every basis
-    shown = findings["severity"].isin(["tinggi", "sedang"]).sum()
-    assert any(c.value == f"{fmt_num(shown)} dari {fmt_num(len(findings))} temuan"
+    assert value == idn(count["Tinggi"]) and sub.startswith(f"sedang {idn(count['Sedang'])} · ")
+    assert any(c.value.startswith(f"{idn(len(lines))} dari ") and c.value.endswith(" temuan")
                for c in app.caption)
-    lines = finding_lines(app)
-    assert len(lines) == shown
     assert {line.split("**")[1] for line in lines} <= {"Tinggi", "Sedang"}
+    # the findings a person can count in the tables: units with EU (2 decimals) above 1,00 and
+    # below 0,50 (sample city: 27 and 3), and vacant positions with work (6)
+    eu2 = [g.eu2 for g in figures.units.values() if g.eu2 is not None]
+    assert sum("di atas 1,00" in line for line in lines) == sum(e > 1 for e in eu2)
+    assert sum("di bawah 0,50" in line for line in lines) == sum(e < Decimal("0.5") for e in eu2)
+    assert sum("kosong: 0 pegawai" in line for line in lines) == figures.city.vacant
+
+    layers = [max(d for (o, _), d in figures.unit_depth.items() if o == opd)
+              for opd in figures.opds]
+    assert metric_texts(app, "Lapisan")[0] == f"{min(layers)}–{max(layers)}"
+    # every headed unit is counted once in the span buckets 0 / 1 / 2–3 / 4–7 / 8–12 / 13+
+    bars = bar_values(chart(app, "sotk_span"))
+    assert list(bars) == ["0", "1", "2–3", "4–7", "8–12", "13+"]
+    assert sum(bars.values()) == figures.heads  # 162 heads
+    value, sub, _ = metric_texts(app, "Rentang kendali 2–7")
+    share = Decimal(int(bars["2–3"] + bars["4–7"])) * 100 / figures.heads  # heads with 2–7 direct reports ÷ 162
+    assert (value, sub) == (f"{idn(share)} %", f"dari {idn(figures.heads)} kepala unit")
 
 
-def finding_lines(app) -> list[str]:
-    """The findings list: one markdown line per finding, "<icon> **Tingkat** · *Dasar* — …"."""
-    return [m.value for m in app.markdown if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · \*", m.value)]
-
-
-def test_evaluasi_sotk_filter_by_opd(app, sample_eval):
+def test_evaluasi_sotk_filter_by_opd(app, figures):
     goto(app, "evaluasi_sotk")
-    findings = sample_eval.findings
-    name = findings["opd"].value_counts().index[0]  # the OPD with the most findings
+    everything = finding_lines(app)
+    name = "Dinas Kesehatan"
     app.selectbox(key="sotk_f_opd").set_value(name).run()
     assert_clean(app)
-    own = findings.loc[(findings["opd"] == name) & findings["severity"].isin(["tinggi", "sedang"])]
-    assert len(finding_lines(app)) == len(own)
+    lines = finding_lines(app)
+    assert 0 < len(lines) < len(everything)
+    assert all(name in line for line in lines)  # every message names its OPD
+    eu2 = [g.eu2 for (o, _), g in figures.units.items() if o == name and g.eu2 is not None]
+    assert sum("di atas 1,00" in line for line in lines) == sum(e > 1 for e in eu2)
 
 
 # ---- Data ---------------------------------------------------------------------------------
 
 
-def test_data_page_lists_every_sample_file(app, sample_eval, sample_paths):
+def test_data_page_lists_every_sample_file(app, figures, sample_paths):
     goto(app, "data")
     assert_clean(app)
-    city = sample_eval.city
     status = table_with(app, "File", "Status")
     assert list(status["File"]) == [p.name for p in sample_paths]
     assert set(status["Status"]) == {"Dihitung"}
     assert status["Galat"].sum() == 0
-    # positions and tasks per file, as read by the core
-    assert list(status["Jabatan"]) == [len(wb.positions) for wb in city.workbooks]
-    assert list(status["Tugas"]) == [len(wb.tasks) for wb in city.workbooks]
-    assert status["Tugas"].sum() == sample_eval.summary["task_count"]
+    # positions and tasks per file: the rows of jabatan.csv and beban_kerja.csv per Berkas
+    per_file = {f: sum(1 for p in figures.positions if p.file == f) for f in status["File"]}
+    assert list(status["Jabatan"]) == list(per_file.values())
+    assert list(status["Tugas"]) == [figures.tasks_per_file[f] for f in status["File"]]
     # the issue panel: one expander per file, closed when the file has no error
     labels = [e.label for e in app.expander]
     for p in sample_paths:
@@ -351,4 +335,4 @@ def test_data_page_lists_every_sample_file(app, sample_eval, sample_paths):
     keys = {b.key for b in app.get("download_button")}
     assert {"dl_results", "dl_template_page"} <= keys
     # raw tables: one row per position of the city in the "Jabatan" tab
-    assert len(sample_eval.workload.positions) in {len(d.value) for d in app.dataframe}
+    assert len(figures.positions) in {len(d.value) for d in app.dataframe}

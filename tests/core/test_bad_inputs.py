@@ -1,6 +1,6 @@
 """Bad inputs (issue 7): each case of tests/data/make_corpus.py gives its Indonesian message at
-the right file, sheet, Excel row and column, and nothing else; a good workbook read in the same
-load_files call is still computed with the figures of tests/builders.py.
+the right file, sheet, Excel row and column, and nothing else; a good workbook read in one
+load_files call with every case is still computed with the figures of tests/builders.py.
 
 The good workbook is Dinas Uji renamed "Dinas Baik". By hand (tests/builders.py comments):
 workload 1,000 + 1,200 + 1,500 + 1,000 + 905 + 3,000 + 1,250 + 3,125 = 12,980 h;
@@ -48,9 +48,9 @@ def good_bytes() -> bytes:
     return opd_bytes({"name": GOOD_OPD, "abbr": "DB"})
 
 
-def _load(corpus: dict[str, Path], good_bytes: bytes, *names: str):
-    files = [(n, corpus[n].read_bytes()) for n in names] + [(GOOD_FILE, good_bytes)]
-    city = load_files(files, Settings())
+def _load(corpus: dict[str, Path], *names: str, good: bytes | None = None):
+    files = [(n, corpus[n].read_bytes()) for n in names]
+    city = load_files(files + ([(GOOD_FILE, good)] if good is not None else []), Settings())
     return city, compute_workload(city, Settings())
 
 
@@ -68,15 +68,20 @@ def _matches(issue, expect) -> bool:
 
 
 @pytest.mark.parametrize("case", SINGLE, ids=[c.file for c in SINGLE])
-def test_case_gives_its_message_and_nothing_stops_the_good_workbook(case: Case, corpus,
-                                                                    good_bytes):
-    city, result = _load(corpus, good_bytes, case.file)
+def test_case_gives_its_message_and_nothing_else(case: Case, corpus):
+    city, _ = _load(corpus, case.file)
     issues = [i for i in city.issues if i.file == case.file]
     for expect in case.expect:  # each expected message, at its sheet / row / column
         assert any(_matches(i, expect) for i in issues), (expect, [str(i) for i in issues])
     for issue in issues:  # and nothing else
         assert any(_matches(issue, e) for e in case.expect), str(issue)
     assert (BAD_OPD in city.opd_names) == case.computes
+
+
+def test_no_bad_file_stops_the_good_workbook(corpus, good_bytes):
+    """Every case of the corpus and the good workbook in one load_files call."""
+    city, result = _load(corpus, *(c.file for c in CASES), good=good_bytes)
+    assert {i.file for i in city.issues} <= {c.file for c in CASES}
     _assert_good_still_computes(city, result)
 
 
@@ -103,16 +108,15 @@ def test_the_corpus_is_deterministic_and_small_files_are_small(tmp_path):
 
 # --- cases whose figures or rows are checked beyond the message -----------------------------
 
-def test_same_opd_twice_keeps_the_first_and_names_both_files(corpus, good_bytes):
-    city, result = _load(corpus, good_bytes, "opd_ganda_1.xlsx", "opd_ganda_2.xlsx")
-    assert city.opd_names == [BAD_OPD, GOOD_OPD]
+def test_same_opd_twice_keeps_the_first_and_names_both_files(corpus):
+    city, result = _load(corpus, "opd_ganda_1.xlsx", "opd_ganda_2.xlsx")
+    assert city.opd_names == [BAD_OPD]
     assert result.opds.set_index("opd").loc[BAD_OPD, "file"] == "opd_ganda_1.xlsx"
-    (issue,) = [i for i in city.issues if i.file != GOOD_FILE]
+    (issue,) = city.issues
     assert (issue.severity, issue.file, issue.sheet, issue.column) == (
         "error", "opd_ganda_2.xlsx", "Profil", "Nilai")
     assert issue.message == ("OPD 'Dinas Uji' sudah dimuat dari file 'opd_ganda_1.xlsx'; file "
                              "'opd_ganda_2.xlsx' diabaikan (file pertama yang dipakai).")
-    _assert_good_still_computes(city, result)
 
 
 def test_indonesian_text_numbers_are_read_as_numbers(corpus):
