@@ -41,7 +41,6 @@ from sotk_core.workbook.vocab import VARIABLES, parse_subdimension, parse_variab
 
 __all__ = ["OpdWorkbook", "read_sheet_rows", "read_workbook"]
 _PANIC = PANIC  # tests raise it to check that even a parser panic becomes an issue
-_PARSER_FAILURES = PARSER_FAILURES  # what the readers of other layouts catch too (formats/)
 
 
 @dataclass(frozen=True)

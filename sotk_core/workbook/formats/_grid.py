@@ -1,4 +1,4 @@
-"""The one place the other layouts get their cells from (swap point for a shared grid loader).
+"""The one place the other layouts get their cells from (the shared grid loader).
 
 `load_book` returns every sheet of a workbook as absolute rows (row i is Excel row i + 1,
 column 0 is column A), read behind the same guards as template v1. `peek_sheet_names` reads
@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from sotk_core.base.issues import IssueList
-from sotk_core.workbook.reader import _PARSER_FAILURES, OpdWorkbook, _failed, read_sheet_rows
+from sotk_core.workbook.grid import PARSER_FAILURES, read_sheet_rows
+from sotk_core.workbook.reader import OpdWorkbook, _failed
 
-# What the parser may raise (pyo3's PanicException included), as the template-v1 reader
-# catches it; and the empty workbook that carries a file's issues when it cannot be read.
-PARSER_FAILURES = _PARSER_FAILURES
+__all__ = ["PARSER_FAILURES", "Book", "failed_workbook", "load_book", "peek_sheet_names"]
 
 
 def failed_workbook(file: str, issues: IssueList) -> OpdWorkbook:
+    """The empty workbook that carries a file's issues when it cannot be read."""
     return _failed(file, issues)
 
 _MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB
