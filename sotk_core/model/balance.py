@@ -39,12 +39,55 @@ GROUP_COLUMNS = ["level", "level_label", "opd", "group_uid", "group_code", "grou
 
 @dataclass(frozen=True)
 class BalanceResult:
-    """groups:  one row per (level, group) with the spread measures (GROUP_COLUMNS)
-    members: level, group_uid, uid, opd, code, name, kind, existing, workload_hours,
-             hours_per_head, eu, included
-    levels:  per level: groups measured (>= 2 members), median and max CV and Gini
-    summary: city-wide staff in positions outside the balanced EJ band and counts of
-             overloaded / idle positions
+    """Workload balance of a city (definitions in the module docstring). Hours are hours a
+    year per person; EU a decimal ratio; CV, Gini and shares are 0–1.
+
+    groups (one row per (level, group), GROUP_COLUMNS, levels in LEVELS order):
+        level               seksi_dalam_bidang | bidang_dalam_opd | opd_dalam_kota
+        level_label         the level in Indonesian (BALANCE_LEVEL_LABELS)
+        opd                 OPD of the group (None for the city)
+        group_uid           the group's unit row in CityData.units (-1: the city)
+        group_code          Kode Unit of the group (None for the city)
+        group_name          Nama Unit of the group (the city's name for the city)
+        members             member units (count)
+        included            members with staff, measured (count)
+        excluded            members without staff, left out (count)
+        mean_hours_per_head  mean hours per head of the members (hours a year per person)
+        cv                  population std / mean of hours per head (NaN: < 2 members)
+        gini                Gini of hours per head (0 = equal; NaN: < 2 members)
+        min_hours_per_head  lowest member hours per head (hours a year per person)
+        max_hours_per_head  highest member hours per head (hours a year per person)
+        min_eu              lowest member EU (ratio)
+        max_eu              highest member EU (ratio)
+        minmax_ratio        min / max hours per head (0–1; NaN: < 2 members)
+        staff               staff in the group's subtree (persons)
+        staff_outside       of them, in positions with EJ (2 dec.) outside settings.balanced_ej
+                            (persons)
+        share_outside       staff_outside / staff (0–1; NaN without staff)
+
+    members (one row per member unit of a level):
+        level, group_uid    as in `groups`
+        uid, opd, code, name, kind
+                            the member unit, as in CityData.units
+        existing            staff in its subtree (persons)
+        workload_hours      hours a year of its subtree
+        hours_per_head      workload_hours / existing (hours a year per person; NaN: no staff)
+        eu                  subtree EU (ratio)
+        included            it has staff and is measured (bool)
+
+    levels (one row per level, in LEVELS order):
+        level, level_label  as in `groups`
+        groups              groups at this level (count)
+        groups_measured     groups with a spread (>= 2 members with staff) (count)
+        median_cv           median CV over the measured groups
+        max_cv              largest CV
+        median_gini         median Gini over the measured groups
+        max_gini            largest Gini
+
+    summary (dict): staff and staff_outside (persons), share_outside (0–1, None without staff),
+        balanced_ej_low / balanced_ej_high (the band used), overloaded_positions and
+        idle_positions (count of filled positions with EJ > 1.00 / < 0.50), overloaded_staff
+        and idle_staff (persons in them).
     """
 
     groups: pd.DataFrame

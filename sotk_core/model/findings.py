@@ -1,6 +1,17 @@
 """Temuan: every structure and workload signal as one flat, sortable table (domain.md §4).
 
-Columns: opd, unit_code, unit_name, kind, severity, basis, message, value, limit.
+Columns (COLUMNS; one row per finding):
+    opd                 OPD name
+    unit_code           Kode Unit the finding is about (the OPD root for OPD-wide findings)
+    unit_name           Nama Unit
+    kind                finding id, a key of KINDS (labels: FINDING_KIND_LABELS)
+    severity            tinggi | sedang | rendah
+    basis               rule tag "[reg]" | "[practice]" | "[policy]" (see below)
+    message             the finding in Indonesian, with its numbers
+    value               the measured number: EU (ratio), count, staff (persons), skor or
+                        hours, by kind (NaN when none)
+    limit               the threshold or limit it is compared with, same unit (NaN when none)
+
 `kind` is a short id (see KINDS), severity is "tinggi" | "sedang" | "rendah", basis is the
 domain.md tag of the rule: "[reg]" regulation text, "[practice]" common practice,
 "[policy]" our own rule (a code, also in the JSON report: people read `display_findings`,

@@ -30,9 +30,44 @@ def maturity_category(total: float, settings: Settings) -> str | None:
 
 @dataclass(frozen=True)
 class MaturityResult:
-    levels: pd.DataFrame  # opd, variable, roman, name, aspect, self_level, verified_level, level, gap
-    opd: pd.DataFrame  # opd, total, category, stage, aspect means, weakest
-    weakest: pd.DataFrame  # opd, variable, level, next_level, next_text
+    """Maturity of the OPDs with a Kematangan sheet. Levels are Tingkat 1–5.
+
+    levels (one row per OPD and variable):
+        opd                 OPD name
+        variable            variable number 1–11
+        self_level          Tingkat Mandiri (1–5)
+        verified_level      Tingkat Verifikasi (1–5; NaN when not verified)
+        roman               variable number I–XI
+        var_name            official variable name (Permendagri 99/2018 Lampiran A)
+        short               short variable name for charts
+        aspect              Tata Laksana, Inovasi or Budaya
+        level               level used: verified_level, else self_level (1–5)
+        gap                 self_level − verified_level (levels; NaN when not verified)
+
+    opd (one row per assessed OPD, in file order):
+        opd                 OPD name
+        total               Σ level over the 11 variables (11–55)
+        stage               lowest level (1–5)
+        self_total          Σ self_level (11–55)
+        verified_count      variables with a verified level (count)
+        mean_Tata Laksana   mean level of the Tata Laksana variables (1–5)
+        mean_Inovasi        mean level of the Inovasi variable (1–5)
+        mean_Budaya         mean level of the Budaya variable (1–5)
+        category            category of the total (Sangat Rendah … Sangat Tinggi)
+
+    weakest (one row per OPD and variable at the OPD's lowest level):
+        opd, variable, roman, var_name, level
+                            as in `levels`
+        next_level          level to reach next (level + 1, at most 5)
+        next_text           what that level asks (Indonesian text)
+
+    city_mean: mean of the OPD totals (11–55; None without assessed OPDs);
+    city_category: its category.
+    """
+
+    levels: pd.DataFrame
+    opd: pd.DataFrame
+    weakest: pd.DataFrame
     city_mean: float | None
     city_category: str | None
 

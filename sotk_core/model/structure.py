@@ -60,14 +60,107 @@ NO_HEAD_EXEMPT = ("Kelompok Jabatan Fungsional",)
 
 @dataclass(frozen=True)
 class StructureResult:
-    """units:        one row per unit: hierarchy, head, span, subtree figures, health flags
-    heads:        one row per unit with a head: span and its parts, bucket
-    span_buckets: opd, bucket, heads, share (per OPD, every bucket listed)
-    span_city:    bucket, heads, share (whole city)
-    opds:         per OPD: layers, span summary, type check, grouping, size-check note
-    size_checks:  opd, unit, measure, count, limit, over (only where a limit applies)
-    urusan:       opd, entry, urusan, rumpun, recognised (one row per declared urusan entry)
-    size_limits:  the limit table used (jenis, tipe, measure, limit, source)
+    """The SOTK checks of a city (definitions in the module docstring). Counts are whole
+    numbers, staff in persons, EU a decimal ratio (`eu2`: rounded half up to 2 decimals).
+
+    units (one row per unit; figures over the whole subtree unless "own"):
+        opd, uid, code, name, kind, parent_uid, depth
+                            as in CityData.units (depth 1 = the OPD itself)
+        positions           positions in the subtree (count)
+        existing            staff in the subtree (persons)
+        workload_hours      hours a year of the subtree
+        need_raw            Σ need_raw of the subtree (persons, decimal)
+        surplus             Σ position surplus (persons)
+        shortage            Σ position shortage (persons)
+        eu                  need_raw / existing (ratio; NaN without staff)
+        eu2                 eu rounded half up to 2 decimals
+        vacant              vacant positions in the subtree (count)
+        own_existing        staff of the unit's own positions (persons)
+        head_code           Kode Jabatan of the unit's structural head (None: no head)
+        head_name           Nama Jabatan of the head
+        head_kind           Jenis Jabatan of the head (JPT Pratama, Administrator, Pengawas)
+        head_existing       staff holding the head position (persons; NaN: no head)
+        head_task_count     tasks of the head position (count; NaN: no head)
+        has_head            the unit has a structural head (bool)
+        children            direct sub-units (count)
+        children_headed     direct sub-units with a head (count)
+        children_headless   direct sub-units without a head (count)
+        own_staff           staff of the unit's non-head positions (persons)
+        span                direct reports of the head: children + own_staff (count; NaN:
+                            no head)
+        span_bucket         "0", "1", "2–3", "4–7", "8–12" or "13+" (None: no head)
+        surplus_positions   positions with surplus in the subtree (count)
+        shortage_positions  positions with shortage in the subtree (count)
+        is_root             the unit is the OPD itself (bool)
+        micro               not the root and existing < settings.micro_unit_staff (bool)
+        no_workload         workload_hours <= 0 (bool)
+        no_head             no structural head and not a Kelompok Jabatan Fungsional (bool)
+        campuran            surplus_positions > 0 and shortage_positions > 0 (bool)
+
+    heads (one row per unit with a head):
+        opd, uid, code, name, kind, depth, head_code, head_name, head_kind, children,
+        children_headed, children_headless, own_staff, span, span_bucket
+                            as in `units`
+
+    span_buckets (per OPD, every bucket listed):
+        opd                 OPD name
+        bucket              span bucket ("0" … "13+")
+        heads               heads in the bucket (count)
+        share               heads / the OPD's heads (0–1; NaN: no heads)
+
+    span_city (the whole city, every bucket listed):
+        bucket              span bucket
+        heads               heads in the bucket (count)
+        share               heads / the city's heads (0–1)
+
+    opds (one row per OPD):
+        opd, abbr, jenis, tipe, skor
+                            as in CityData.opds (skor: Skor Pemetaan, 0–1000)
+        layers              deepest unit level (count; the OPD itself is level 1)
+        units               units of the OPD (count)
+        heads               units with a head (count)
+        span_median         median span of its heads (count)
+        span_max            largest span (count)
+        tipe_pemetaan       type the skor maps to: A, B, C, "hanya bidang", "hanya seksi"
+                            (None without skor)
+        tipe_melebihi       the declared tipe is above tipe_pemetaan (bool)
+        tipe_diperiksa      both tipe and skor are filled in, so the type was checked (bool)
+        urusan_count        distinct urusan declared: recognised + unrecognised (count)
+        urusan_known        recognised urusan, canonical names (list)
+        urusan_unknown      urusan entries not found in the rumpun table (list)
+        rumpun              rumpun of the recognised urusan, a–g (list)
+        rumpun_detail       "rumpun (urusan, …); …" (text)
+        merged_dinas        jenis Dinas with >= 2 urusan (bool)
+        rumpun_mixed        a merged dinas with urusan from > 1 rumpun (bool)
+        urusan_over         a merged dinas with > 3 urusan (bool)
+        size_checked        a size limit applied to this OPD (bool)
+        size_note           against what the size was checked, or why not (Indonesian text)
+        size_over           size checks over their limit (count)
+
+    size_checks (one row per unit a size limit applies to):
+        opd, jenis, tipe    the OPD, its jenis and tipe
+        unit_uid            row of the measured unit in CityData.units
+        unit_code           Kode Unit of the measured unit (the OPD, the Sekretariat or a Bidang)
+        unit_name           Nama Unit of the measured unit
+        measure             bidang | subbagian_sekretariat | seksi_per_bidang | seksi
+        count               units counted (count)
+        limit               the limit for this jenis, tipe and measure (count)
+        over                count > limit (bool)
+        source              "bawaan" (package default) or "pengguna" (user table)
+
+    urusan (one row per declared urusan entry and urusan it names):
+        opd                 OPD name
+        entry               the entry as written in Profil › Urusan (text)
+        urusan              canonical urusan (None: not recognised)
+        rumpun              its rumpun, a–g (None: not recognised)
+        recognised          the entry named a known urusan (bool)
+
+    size_limits (the limit table used):
+        jenis               Jenis OPD the limit is for (Dinas, Badan, Kecamatan)
+        tipe                A, B or C
+        measure             as in `size_checks`
+        limit               maximum count
+        source              "bawaan" or "pengguna"
     """
 
     units: pd.DataFrame

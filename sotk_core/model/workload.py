@@ -40,6 +40,86 @@ _OPD_COLUMNS = ["opd", *_SUMS, "gap", "eu", "eu2", "pu", "pu_label", "positions"
 
 @dataclass(frozen=True)
 class WorkloadResult:
+    """The ABK of a city. Every frame keeps the columns of its `CityData` frame and adds the
+    computed ones below (EJ/EU are decimal ratios; `*2` = rounded half up to 2 decimals, the
+    value every band and threshold is applied to). Units and OPDs cover their whole subtree.
+
+    tasks (one row per Beban Kerja row):
+        opd                 OPD name
+        row                 Excel row of the task in sheet Beban Kerja
+        position            Kode Jabatan the task belongs to
+        task                Uraian Tugas (text)
+        output              Satuan Hasil (text)
+        volume              outputs per period (number)
+        period              Periode: Tahun, Semester, Triwulan, Bulan, Minggu, Hari
+        norma               Norma Waktu per output, in `time_unit`
+        time_unit           Satuan Waktu: Menit or Jam
+        pid                 row of the position in `positions` (-1: no such position)
+        minutes             minutes a year = volume × period factor × norma (× 60 for Jam)
+        hours               hours a year = minutes / 60
+        share_of_position   share of the position's minutes (0–1)
+
+    positions (one row per Jabatan row):
+        opd                 OPD name
+        row                 Excel row in sheet Jabatan
+        code                Kode Jabatan
+        name                Nama Jabatan
+        unit                Kode Unit the position sits in
+        kind                Jenis Jabatan (JPT Pratama, Administrator, Pengawas, Pelaksana,
+                            Fungsional)
+        grade               Kelas Jabatan (1–17; NaN when not given)
+        existing            Pegawai, staff holding the position (persons)
+        retiring            Pensiun 5 Tahun (persons; NaN when not given)
+        pid                 row number of the position in this frame
+        unit_uid            row of its unit in `units` (-1: no such unit)
+        task_count          tasks of the position (count)
+        workload_hours      Σ task hours (hours a year)
+        need_raw            workload_hours / WKE hours (persons, decimal FTE)
+        need                need_raw rounded with `settings.rounding` (persons)
+        gap                 existing − need (persons; + surplus, − shortage)
+        surplus             max(gap, 0) (persons, kelebihan)
+        shortage            max(−gap, 0) (persons, kekurangan)
+        ej                  need_raw / existing (ratio; NaN when existing = 0)
+        ej2                 ej rounded half up to 2 decimals
+        pj                  grade letter of ej2, A–E (None when vacant)
+        pj_label            grade word of ej2 (Sangat Baik … Kurang)
+        status              kosong | tidak_terisi | tanpa_beban | berlebih | rendah | wajar
+                            (labels: sotk_core.base.labels.POSITION_STATUS_LABELS)
+        unit_name           Nama Unit of `unit`
+
+    units (one row per Unit row; figures over the unit's whole subtree, heads included):
+        opd, row, code, name, kind, parent, uid, parent_uid, depth
+                            as in CityData.units (depth 1 = the OPD itself)
+        workload_hours      Σ position hours (hours a year)
+        need_raw            Σ position need_raw (persons, decimal)
+        need                Σ rounded position needs (persons)
+        existing            Σ staff (persons)
+        surplus             Σ position surplus (persons; never netted against shortage)
+        shortage            Σ position shortage (persons)
+        positions           positions in the subtree (count)
+        vacant              positions with status kosong (count)
+        task_count          tasks in the subtree (count)
+        own_existing        staff of the unit's own positions only (persons)
+        own_positions       the unit's own positions (count)
+        own_workload_hours  hours of the unit's own positions (hours a year)
+        gap                 existing − need (persons)
+        eu                  need_raw / existing (ratio; NaN when the subtree has no staff)
+        eu2                 eu rounded half up to 2 decimals
+        pu                  grade letter of eu2, A–E
+        pu_label            grade word of eu2
+
+    opds (one row per OPD, the columns of CityData.opds then the root unit's figures):
+        opd, file, abbr, jenis, tipe, skor, urusan, tahun, penataan, sakip, has_maturity,
+        has_kelembagaan     as in CityData.opds (Profil sheet)
+        workload_hours, need_raw, need, existing, surplus, shortage, gap, eu, eu2, pu,
+        pu_label, positions, vacant, task_count
+                            as in `units`, for the OPD's root unit
+
+    city (dict): opd_count, workload_hours, need_raw, need, existing, surplus, shortage,
+        gap, eu, eu2, pu, pu_label, positions, vacant, task_count — the sums over `opds`,
+        EU = Σ need_raw / Σ existing (None without staff).
+    """
+
     settings: Settings
     tasks: pd.DataFrame
     positions: pd.DataFrame
