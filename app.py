@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.texts import COMPUTED_WITH
-from sotk_ui import state
+from sotk_ui import state, style
 from sotk_ui.panels import data_source_panel, settings_panel
 
 st.set_page_config(page_title="SOTK Dashboard", page_icon=":material/account_tree:", layout="wide",
@@ -27,7 +27,7 @@ PAGES = [
     st.Page("pages/data.py", title="Data", icon=":material/folder_open:", url_path="data"),
 ]
 
-st.html("<style>[data-testid='stMetricValue']{font-size:1.9rem}</style>")
+style.apply()
 page = st.navigation(PAGES)
 if page.url_path != "presentasi":
     data_source_panel()

@@ -35,7 +35,7 @@ def body() -> None:
 
     st.subheader("Temuan")
     opd_choice = st.selectbox("OPD", ["(semua)", *ev.city.opd_names], key="sotk_f_opd")
-    c2, c3 = st.columns(2)
+    c2, c3 = st.columns([2, 3])
     sev_choice = c2.pills("Tingkat", ["tinggi", "sedang", "rendah"], selection_mode="multi",
                           default=["tinggi", "sedang"], key="sotk_f_sev")
     basis_choice = c3.pills("Dasar", list(BASIS_LABELS), selection_mode="multi",

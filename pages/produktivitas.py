@@ -51,7 +51,7 @@ def body() -> None:
                                   title=f"EU per seksi/subbagian · {part.name}"),
               "prod_seksi", "eu_seksi")
     chart(charts.position_need_bars(wl.positions, opd, unit_code=part.code, units=wl.units,
-                                    title=f"Kebutuhan dan pegawai per jabatan · {part.name}"),
+                                    title=f"Pegawai ada dan kebutuhan per jabatan · {part.name}"),
           "prod_positions", "jabatan")
 
     chart(charts.workload_treemap(wl.units, wl.positions, opd, ev.settings), "prod_treemap",

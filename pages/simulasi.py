@@ -162,11 +162,10 @@ def _move_form(w: sc.WhatIf, opd: str) -> None:
         st.session_state["_mv_for_opd"] = opd
     st.selectbox("Dari jabatan", list(donors), format_func=donors.get, key="mv_from")
     names = list(w.city.opd_names)
-    a, b = st.columns([5, 7])
-    to_opd = a.selectbox("Ke OPD", names, key="mv_to_opd",
-                         help="Pilih OPD lain untuk redistribusi antar-OPD.")
+    to_opd = st.selectbox("Ke OPD", names, key="mv_to_opd",
+                          help="Pilih OPD lain untuk redistribusi antar-OPD.")
     targets = whatif.position_options(w.scen.positions, str(to_opd))
-    b.selectbox("Ke jabatan", list(targets), format_func=targets.get, key="mv_to",
+    st.selectbox("Ke jabatan", list(targets), format_func=targets.get, key="mv_to",
                 index=min(1, len(targets) - 1) if targets else None)
     st.number_input("Jumlah (orang)", min_value=1, max_value=500, value=1, step=1, key="mv_n")
     st.button("Terapkan pemindahan", type="primary", key="mv_apply", on_click=_move,

@@ -30,6 +30,7 @@ from sotk_ui import scenarios, state
 from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.downloads import PDF, PNG, SVG, XLSX, fingerprint, on_demand
 from sotk_ui.notes import notes, notes_files, notes_form
+from sotk_ui.widgets import on_screen
 
 DECK_MEMO = "deck"
 CSS = """<style>
@@ -43,6 +44,7 @@ CSS = """<style>
 .st-key-deck_first, .st-key-deck_last {display: none !important;}
 .st-key-deck_stage:focus, .st-key-deck_stage:focus-visible {outline: none;}
 .st-key-deck_side {max-height: calc(100vh - 5rem); overflow-y: auto;}
+.st-key-deck_charthead h1 {font-size: 2.1rem; line-height: 1.15; padding: 0.1rem 0 0 0;}
 .st-key-deck_head h1 {font-size: 2.5rem; line-height: 1.2; padding: 0.3rem 0 0.2rem 0;}
 .st-key-deck_head [data-testid="stCaptionContainer"] p
   {font-size: 1.45rem !important; color: #404040 !important;}
@@ -87,8 +89,22 @@ def current_deck() -> tuple[list[Slide], Evaluation, tuple]:
 # ---- callbacks (they run before the page draws) ------------------------------------------
 
 
+KEYS = "_sotk_deck_keys"  # slide ids of the deck last drawn, in order
+
+
 def _go(key: str) -> None:
     state.set_slide_id(key)
+
+
+def _step(delta: int) -> None:
+    """One slide on or back from where the presenter is now (not from where the button was
+    drawn): two quick clicks of a clicker move two slides."""
+    keys: list[str] = st.session_state.get(KEYS) or []
+    if not keys:
+        return
+    current = state.slide_id()
+    i = keys.index(current) if current in keys else state.slide_number_hint()
+    state.set_slide_id(keys[max(0, min(i + delta, len(keys) - 1))])
 
 
 def _jump(starts: dict[str, str]) -> None:
@@ -146,8 +162,13 @@ def slide_figure(slide: Slide, height: int):
 
 def render_slide(slide: Slide, height: int) -> None:
     if slide.kind == "grafik" and slide.figure is not None:
+        # the title as text above the chart: it wraps on a 1024 px projector where plotly
+        # would clip it (plotly's own title is hidden on screen, kept in PNG and PDF)
+        with st.container(key="deck_charthead"):
+            st.title(slide.title, anchor=False)
         st.plotly_chart(
-            slide_figure(slide, height), theme=None, key="deck_chart", width="stretch",
+            on_screen(slide_figure(slide, height)), theme=None, key="deck_chart",
+            width="stretch",
             config={"displaylogo": False, "displayModeBar": "hover",
                     "toImageButtonOptions": {"format": "png", "filename": slide.key,
                                              "width": SLIDE_WIDTH, "height": SLIDE_HEIGHT,
@@ -273,6 +294,30 @@ KEYS_JS = """<script>
     // anywhere on the deck page except while typing (a note, a search).
     const MAP = {PageDown: "next", ArrowRight: "next", ArrowDown: "next", PageUp: "prev",
                  ArrowLeft: "prev", ArrowUp: "prev", Home: "first", End: "last"};
+    // presses while the app is still drawing the last slide are queued, not lost: one
+    // click per press, the next one once the slide counter shows the previous click landed
+    const queue = [];
+    const counter = () => (doc.querySelector(".st-key-deck_count") || {}).textContent || "";
+    let waitingFor = null, waitedSince = 0;
+    const flush = () => {
+      if (!queue.length) return;
+      const app = doc.querySelector('[data-testid="stApp"]');
+      const running = app && app.dataset.testScriptState === "running";
+      if (waitingFor !== null) {
+        const landed = counter() !== waitingFor && !running;
+        if (!landed && Date.now() - waitedSince < 4000) { setTimeout(flush, 50); return; }
+        waitingFor = null;
+      }
+      if (running) { setTimeout(flush, 50); return; }
+      const go = queue.shift();
+      const button = doc.querySelector(`.st-key-deck_${go} button`);
+      if (button && !button.disabled) {
+        waitingFor = counter();
+        waitedSince = Date.now();
+        button.click();
+      }
+      if (queue.length) setTimeout(flush, 50);
+    };
     doc.addEventListener("keydown", (e) => {
       if (!doc.querySelector(".st-key-deck_stage") || e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target && e.target.closest ? e.target : null;
@@ -286,8 +331,9 @@ KEYS_JS = """<script>
       if (!go) return;
       e.preventDefault();
       e.stopPropagation();
-      const button = doc.querySelector(`.st-key-deck_${go} button`);
-      if (button && !button.disabled) button.click();
+      if (e.repeat && queue.length) return;  // a held key does not run away
+      queue.push(go);
+      flush();
     }, true);
   }
   // after every slide change: focus back on the slide, not on the jump box or a button
@@ -325,17 +371,18 @@ def presentation() -> None:
     state.set_slide_id(slide.key)
     state.mark_slide_shown(slide.key, i)
     keys = [s.key for s in slides]
+    st.session_state[KEYS] = keys
     starts = {o: keys[opd_start(slides, o)] for o in deck_opds(slides)}
     height = int(state.get(state.DECK_HEIGHT))
     notes_open = bool(state.get(state.DECK_NOTES))
 
     with st.container(key="deck_bar", horizontal=True, vertical_alignment="center"):
-        st.button("Sebelumnya", key="deck_prev", on_click=_go, args=(keys[max(i - 1, 0)],),
+        st.button("Sebelumnya", key="deck_prev", on_click=_step, args=(-1,),
                   disabled=i == 0, icon=":material/chevron_left:",
                   help="Tombol ←, PageUp atau Shift+Spasi")
         with st.container(key="deck_count", width="content"):
             st.markdown(f"**{i + 1}** / {n}")
-        st.button("Berikutnya", key="deck_next", on_click=_go, args=(keys[min(i + 1, n - 1)],),
+        st.button("Berikutnya", key="deck_next", on_click=_step, args=(1,),
                   disabled=i == n - 1, icon=":material/chevron_right:",
                   help="Tombol →, PageDown atau Spasi (juga klik presentasi nirkabel)")
         st.button("Awal", key="deck_first", on_click=_go, args=(keys[0],), disabled=i == 0)

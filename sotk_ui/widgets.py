@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
 import logging
+import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -78,18 +81,66 @@ def run_page(body: Callable[[], None]) -> None:
 
 def kpis(items: Sequence[tuple[str, str, str | None, str | None]],
          columns: int | None = None) -> None:
-    """A row of KPI cards: (label, short value, grey line under it, help)."""
-    cols = st.columns(columns or len(items))
-    for col, (title, value, sub, help_text) in zip(cols, items, strict=False):
-        col.metric(title, value, delta=sub, delta_color="off", delta_arrow="off",
-                   help=help_text, border=True)
+    """A row of KPI cards: (label, short value, grey line under it, help). On a narrow
+    screen the cards wrap to a second line instead of cutting their text (sotk_ui.style)."""
+    key = "kpis_" + hashlib.sha1("|".join(t for t, *_ in items).encode(),
+                                 usedforsecurity=False).hexdigest()[:10]
+    with st.container(key=key):
+        cols = st.columns(columns or len(items))
+        for col, (title, value, sub, help_text) in zip(cols, items, strict=False):
+            col.metric(title, value, delta=sub, delta_color="off", delta_arrow="off",
+                       help=help_text, border=True)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_MD = re.compile(r"([\\`*_{}\[\]<>#+!|$~])")
+
+
+def plain(text: object) -> str:
+    """Plotly title markup as plain text safe in markdown: <br> as a space, tags removed,
+    entities decoded, markdown characters escaped."""
+    s = re.sub(r"<br\s*/?>", " ", str(text or ""))
+    s = html.unescape(_TAG.sub("", s))
+    return _MD.sub(r"\\\1", " ".join(s.split()))
+
+
+def chart_title(fig: go.Figure, key: str) -> None:
+    """The figure's title (and subtitle) as Streamlit text above the chart: it wraps on a
+    narrow screen where plotly would clip it (plotly's own title is hidden by sotk_ui.style)."""
+    title = fig.layout.title.text
+    if not title:
+        return
+    with st.container(key=f"charttitle_{key}", gap="small"):
+        st.markdown(f"##### {plain(title)}")
+        sub = fig.layout.title.subtitle.text
+        if sub:
+            st.caption(plain(sub))
+
+
+TITLE_ROOM = 46  # px of a figure's top margin that its (hidden) one-line title takes
+
+
+def on_screen(fig: go.Figure) -> go.Figure:
+    """A copy of `fig` for the page: the title stays in the figure (hidden by CSS, kept for
+    the toolbar's PNG) but does not take room at the top any more."""
+    if not fig.layout.title.text:
+        return fig
+    out = go.Figure(fig)
+    sub = str(out.layout.title.subtitle.text or "")
+    room = TITLE_ROOM + (24 * (sub.count("<br>") + 1) if sub else 0)
+    top = out.layout.margin.t
+    out.update_layout(title_automargin=False,
+                      margin_t=max((top if top is not None else 100) - room, 24))
+    return out
 
 
 def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
-    """A plotly chart with the project's template untouched (theme=None), a high-resolution
-    PNG button in the toolbar and an "Unduh gambar" menu (PNG/SVG rendered on demand)."""
+    """A plotly chart with the project's template untouched (theme=None), its title above it
+    as wrapping text, a high-resolution PNG button in the toolbar and an "Unduh gambar" menu
+    (PNG/SVG rendered on demand, with the title inside the image)."""
+    chart_title(fig, key)
     st.plotly_chart(
-        fig, theme=None, key=key, width="stretch",
+        on_screen(fig), theme=None, key=key, width="stretch",
         config={"displaylogo": False,
                 "toImageButtonOptions": {"format": "png", "filename": filename or key,
                                          "width": 1600, "height": 900, "scale": 2},

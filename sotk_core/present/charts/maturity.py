@@ -34,12 +34,17 @@ MIN_TOTAL, MAX_TOTAL = 11.0, 55.0
 VARIABLE_LABELS: dict[int, str] = {v.number: f"{v.roman} {v.short}" for v in VARIABLES}
 
 
+BAND_ROW = 26  # px between the two rows of category labels
+
+
 def _band_rects(fig: go.Figure, bands: list[tuple[str, float, float, str]]) -> None:
-    """Shaded vertical bands (label, x0, x1, colour) labelled above the plot."""
-    for label, x0, x1, color in bands:
+    """Shaded vertical bands (label, x0, x1, colour) labelled above the plot, one line each,
+    neighbours on alternate rows: a label has two bands' width of room, so "Sangat Rendah",
+    "Rendah" and "Sedang" never run into each other on a narrow (projector, sidebar) plot."""
+    for k, (label, x0, x1, color) in enumerate(bands):
         fig.add_vrect(x0=x0, x1=x1, fillcolor=color, opacity=0.16, line_width=0, layer="below")
         fig.add_annotation(x=(x0 + x1) / 2, xref="x", y=1.0, yref="paper", yanchor="bottom",
-                           text=label.replace(" ", "<br>", 1), showarrow=False,
+                           text=label, showarrow=False, yshift=BAND_ROW if k % 2 else 2,
                            font={"size": SIZES["annotation"], "color": TEXT_COLOR})
 
 
@@ -135,7 +140,9 @@ def maturity_heatmap(levels: pd.DataFrame, *, opd_labels: Mapping[str, str] | No
     ylabels = axis_labels(frame, None, mapping=opd_labels)
     # columns are too narrow for names at 18 px: Roman numerals on the axis, names in a key
     xlabels = [f"<b>{v.roman}</b>" for v in VARIABLES]
-    key = _pack([VARIABLE_LABELS[v.number] for v in VARIABLES], 58)
+    # 40 characters a line: the key starts at the plot's left edge and must fit a 650 px
+    # chart (1024 px screen with the sidebar open)
+    key = _pack([VARIABLE_LABELS[v.number] for v in VARIABLES], 40)
     z = piv.to_numpy(dtype="float64")
     n = len(LEVEL_COLORS)
     scale = []
@@ -157,7 +164,7 @@ def maturity_heatmap(levels: pd.DataFrame, *, opd_labels: Mapping[str, str] | No
     fig.update_xaxes(side="top", showline=False, ticks="", tickangle=0)
     fig.update_yaxes(showline=False, ticks="", categoryorder="array", categoryarray=ylabels)
     fig = apply_theme(fig, rows_height(len(ylabels), row=44, extra=300))
-    fig.update_layout(margin={"t": 120, "b": 150})
+    fig.update_layout(margin={"t": 120, "b": 40 + 26 * (key.count("<br>") + 1)})
     return fig
 
 

@@ -107,8 +107,8 @@ def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
     # the same position name in two units: the unit goes on a second, grey line
     dup = df["name"].duplicated(keep=False).to_numpy()
     labels = unique_labels([
-        wrap(n, 34, 1) + (f"<br><span style='color:{MUTED_COLOR}'>{wrap(u, 34, 1)}</span>"
-                          if d else "")
+        wrap(n, 34, 1) + "".join(f"<br><span style='color:{MUTED_COLOR}'>{line}</span>"
+                                 for line in wrap(u, 34, 2).split("<br>"))
         if d else wrap(n, 34)
         for n, u, d in zip(df["name"], df["unit_name"], dup, strict=True)])
     text = hover(df["name"], [("Unit", df["unit_name"].astype(str)),
