@@ -8,8 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.texts import COMPUTED_WITH
+from sotk_core.present.tables import failed_files
 from sotk_ui import state, style
+from sotk_ui.data import current_city
 from sotk_ui.panels import data_source_panel, settings_panel
+from sotk_ui.widgets import failed_files_notice
 
 st.set_page_config(page_title="SOTK Dashboard", page_icon=":material/account_tree:", layout="wide",
                    initial_sidebar_state="expanded")
@@ -18,6 +21,7 @@ state.init()
 # url_path = the file's stem, so a legacy deep link resolves to the same page (sotk_ui.widgets).
 PAGES = [
     st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page("pages/opd.py", title="Ringkasan OPD", icon=":material/domain:", url_path="opd"),
     st.Page("pages/kematangan.py", title="Kematangan", icon=":material/military_tech:", url_path="kematangan"),
     st.Page("pages/produktivitas.py", title="Produktivitas", icon=":material/timer:", url_path="produktivitas"),
     st.Page("pages/keseimbangan.py", title="Keseimbangan", icon=":material/balance:", url_path="keseimbangan"),
@@ -35,4 +39,5 @@ if page.url_path != "presentasi":
     st.caption(f":material/tune: {COMPUTED_WITH} " + settings.describe(),
                help="Ubah di panel Pengaturan ABK (sidebar). Semua angka di halaman ini "
                     "memakai pengaturan ini.")
+failed_files_notice(failed_files(current_city()[0]), compact=page.url_path == "presentasi")
 page.run()

@@ -20,6 +20,7 @@ SOURCE = "sotk_source"  # "sample" | "upload"
 UPLOADS = "sotk_uploads"  # dict[file name, bytes] of this session only
 SETTINGS = "sotk_settings"  # Settings
 OPD = "sotk_opd"  # selected OPD name or None
+OWN_OPD = "sotk_own_opd"  # the OPD of the signed-in OPD user (None: Bagian Organisasi, FGD)
 SCENARIOS = "sotk_scenarios"  # ScenarioSet (sotk_core.scenario)
 ACTIVE_SCENARIO = "sotk_active_scenario"  # name of the scenario being edited
 NOTES = "sotk_notes"  # list of note dicts (FGD notes)
@@ -39,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     UPLOADS: {},
     SETTINGS: Settings(),
     OPD: None,
+    OWN_OPD: None,
     SCENARIOS: ScenarioSet(),
     ACTIVE_SCENARIO: DEFAULT_SCENARIO,
     NOTES: [],
@@ -70,6 +72,12 @@ def put(key: str, value: Any) -> None:
 
 def settings() -> Settings:
     return get(SETTINGS)
+
+
+def own_opd() -> str | None:
+    """The OPD the user belongs to, when the sign-in knows one (their pages land on it)."""
+    value = get(OWN_OPD)
+    return value if isinstance(value, str) else None
 
 
 # ---- the user's work ------------------------------------------------------------------------

@@ -190,6 +190,45 @@ def delta_table(view: pd.DataFrame, flags: pd.DataFrame, key: str) -> None:
     st.dataframe(styled, hide_index=True, width="stretch", key=key)
 
 
+def failed_files_notice(files: Sequence[str], compact: bool = False) -> None:
+    """The files that could not be computed, on every page: their OPD is missing from every
+    figure there. Names the files and links to the Data page, where the errors are listed
+    with sheet, row and column."""
+    if not files:
+        return
+    names = ", ".join(plain(f) for f in files[:6]) + (f" dan {len(files) - 6} lainnya"
+                                                     if len(files) > 6 else "")
+    text = (f"{len(files)} file tidak dapat dihitung dan tidak ada di angka halaman ini: "
+            f"{names}.")
+    with st.container(key="failed_files"):
+        if compact:
+            st.caption(f":material/warning: {text}")
+        else:
+            st.warning(text, icon=":material/warning:")
+        st.page_link("pages/data.py", label="Lihat galat per file di halaman Data",
+                     icon=":material/folder_open:")
+
+
+def text_table(frame: pd.DataFrame, key: str) -> None:
+    """A table of text that wraps (names are never cut), without the index."""
+    with st.container(key=key):
+        st.table(frame.style.hide(axis="index"))
+
+
+def lines_box(title: str, icon: str, groups: Sequence[tuple[str, Sequence[str]]], empty: str,
+              key: str) -> None:
+    """A bordered box: a title and, per group, its sentences as a list."""
+    with st.container(border=True, key=key):
+        st.markdown(f"{icon} **{title}**")
+        shown = False
+        for head, items in groups:
+            if items:
+                st.markdown(f"_{head}_\n\n" + "\n".join(f"- {plain(t)}" for t in items))
+                shown = True
+        if not shown:
+            st.caption(empty)
+
+
 def opd_picker(names: Sequence[str], key: str = "opd_picker", label_text: str = "Pilih OPD",
                sidebar: bool = False) -> str | None:
     """Pick an OPD once; every page follows, and the URL (?opd=...) can be shared."""

@@ -51,3 +51,24 @@ CITY_LABELS: dict[str, str] = {
 COMPUTED_WITH = "Dihitung dengan"  # + Settings.describe()
 NO_FINDINGS = "Tidak ada temuan."
 NOT_ASSESSED = "belum dinilai"  # maturity of an OPD without the Kematangan sheet
+
+# ---- reading the workload figures (OPD view, help texts) ----------------------------------
+
+EXPLAIN_NEED_RAW = ("Kebutuhan desimal = beban kerja setahun (jam) ÷ jam kerja efektif satu "
+                    "pegawai (WKE), sebelum dibulatkan: 2,8 berarti pekerjaannya setara 2,8 "
+                    "orang penuh waktu.")
+EXPLAIN_EJ = ("EJ (efektivitas jabatan) = kebutuhan desimal ÷ pegawai ada. EJ 1,00 = pas; di "
+              "atas 1,00 = beban berlebih (kurang pegawai); di bawah 0,50 = beban rendah "
+              "(kelebihan pegawai).")
+EXPLAIN_EU = ("EU (efektivitas unit) = jumlah kebutuhan desimal ÷ jumlah pegawai seluruh unit "
+              "beserta subunitnya; dibaca seperti EJ.")
+EXPLAIN_PJ = ("PJ/PU adalah predikat EJ/EU (A–E). A berarti EJ/EU di atas 1,00: beban "
+              "berlebih, bukan prestasi: unit itu kekurangan pegawai.")
+# the staffing reading of an EJ/EU value (also what the A–E grade means for staffing)
+READING_OVER = "beban berlebih"
+READING_BALANCED = "seimbang"
+READING_LOWISH = "agak rendah"
+READING_LOW = "beban rendah"
+READING_VACANT = "kosong"
+READING_NO_WORK = "tanpa beban kerja"
+READING_UNKNOWN = "pegawai belum diketahui"
