@@ -30,7 +30,7 @@ def body() -> None:
     sources_panel(city)
 
     st.subheader("Pemeriksaan data per file")
-    issues_panel(city.issues, [f for wb in city.workbooks for f in source_files(wb)])
+    issues_panel(ev.issues, [f for wb in city.workbooks for f in source_files(wb)])
 
     st.subheader("Unduhan")
     c1, c2 = st.columns(2)

@@ -65,7 +65,7 @@ def body() -> None:
               "tugas_utama")
 
     st.subheader(f"Tabel jabatan · {part.name}", help=HELP_EJ)
-    table(tables.positions_view(part.positions),
+    table(tables.positions_view(part.positions, ev.settings),
           ["name", "unit_name", "existing", "need_raw", "need", "ej2", "status"],
           key="prod_pos_table")
     with st.expander("Tabel unit"):

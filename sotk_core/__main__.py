@@ -1,7 +1,9 @@
-"""Command line: `python -m sotk_core report|template|validate|convert` (workbook.md contract).
+"""Command line: `python -m sotk_core report|template|validate|convert|presets` (workbook.md
+contract).
 
 `report` and `validate` read every layout the product knows (formats.md), in any mix;
-`convert` writes one template-v1 workbook per OPD found in the files.
+`convert` writes one template-v1 workbook per OPD found in the files; `presets` lists the
+method tables (presets, PJ bands, rounding, edge rules, kelembagaan items) with their sources.
 
 Exit status: 0 when every file was computed, 2 when any file had errors (the others are still
 reported), 1 on misuse.
@@ -14,9 +16,19 @@ import sys
 from pathlib import Path
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.base.settings import ROUNDING_MODES, Settings
+from sotk_core.base.settings import Settings
+from sotk_core.base.tables import (
+    DEFAULT_PRESET_ID,
+    KELEMBAGAAN_TABLES,
+    MATURITY_EDGES,
+    PJ_TABLES,
+    PJ_TABLES_BY_ID,
+    PRESETS,
+    ROUNDING_MODES,
+)
 from sotk_core.model.city import load_files
 from sotk_core.model.evaluate import evaluate
+from sotk_core.present.catalogue import catalogue, catalogue_text
 from sotk_core.present.report import build_report, report_json
 
 
@@ -27,26 +39,53 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(1)
 
 
+def _add_settings_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("pengaturan (lihat: python -m sotk_core presets)")
+    g.add_argument("--preset", default=DEFAULT_PRESET_ID, metavar="NAMA",
+                   choices=[x.id for x in PRESETS],
+                   help="Preset WKE dan faktor periode: " + ", ".join(x.id for x in PRESETS)
+                   + f" (bawaan {DEFAULT_PRESET_ID}).")
+    wke = g.add_mutually_exclusive_group()
+    wke.add_argument("--wke-hours", type=float, default=None, metavar="JAM",
+                     help="Jam kerja efektif per tahun, menggantikan WKE preset.")
+    wke.add_argument("--wke-minutes", type=float, default=None, metavar="MENIT",
+                     help="Jam kerja efektif dalam menit per tahun (mis. 103000).")
+    g.add_argument("--rounding", choices=ROUNDING_MODES, default=None,
+                   help="Pembulatan kebutuhan pegawai: half_up (biasa, ,5 ke atas; bawaan), "
+                        "ceil (selalu ke atas), floor (selalu ke bawah), min1 (minimal satu "
+                        "orang bila ada beban).")
+    g.add_argument("--pj-bands", choices=[t.id for t in PJ_TABLES], default=None,
+                   help="Tabel pita PJ/PU: permendagri (bawaan) atau depkeu.")
+    g.add_argument("--maturity-edges", choices=[e.id for e in MATURITY_EDGES], default=None,
+                   help="Batas kategori kematangan untuk nilai pecahan: lebih-dari (bawaan) "
+                        "atau bulat.")
+    g.add_argument("--kelembagaan-items", choices=[t.id for t in KELEMBAGAAN_TABLES],
+                   default=None, help="Tabel butir kelembagaan: pedoman (62 butir, bawaan) "
+                                      "atau lampiran-ii (63 butir).")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m sotk_core",
                 description="SOTK Dashboard: laporan ABK, kematangan dan struktur OPD.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     r = sub.add_parser("report", help="Hitung laporan dari workbook OPD.")
     r.add_argument("files", nargs="+", metavar="FILE")
-    r.add_argument("--wke-hours", type=float, default=None,
-                   help="Jam kerja efektif per tahun (bawaan 1250).")
-    r.add_argument("--rounding", choices=ROUNDING_MODES, default=None)
+    _add_settings_options(r)
     r.add_argument("--json", action="store_true", help="Cetak satu objek JSON ke stdout.")
     r.add_argument("-o", "--output", metavar="OUT.xlsx", help="Tulis workbook hasil.")
     t = sub.add_parser("template", help="Tulis template workbook OPD kosong.")
     t.add_argument("output", metavar="OUT.xlsx")
     v = sub.add_parser("validate", help="Periksa workbook OPD dan cetak masalahnya.")
     v.add_argument("files", nargs="+", metavar="FILE")
+    _add_settings_options(v)
     c = sub.add_parser("convert", help="Ubah file anjab/SIASN/Permendagri/e-ABK/kuesioner "
                        "menjadi template SOTK v1, satu workbook per OPD.")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("-o", "--output", metavar="DIR", required=True,
                    help="Folder tujuan (dibuat bila belum ada).")
+    pr = sub.add_parser("presets", help="Daftar preset, tabel pita PJ, pembulatan dan tabel "
+                                        "lain beserta sumbernya.")
+    pr.add_argument("--json", action="store_true", help="Cetak satu objek JSON ke stdout.")
     return p
 
 
@@ -92,14 +131,24 @@ def _read_inputs(paths: list[str]) -> list[tuple[str, bytes]] | None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
+    settings = Settings.from_preset(args.preset)
     changes: dict[str, object] = {}
     if args.wke_hours is not None:
         if not args.wke_hours > 0:
             raise ValueError("--wke-hours harus lebih dari 0")
         changes["wke_hours"] = args.wke_hours
+    if args.wke_minutes is not None:
+        if not args.wke_minutes > 0:
+            raise ValueError("--wke-minutes harus lebih dari 0")
+        changes["wke_hours"] = args.wke_minutes / 60.0
     if args.rounding:
         changes["rounding"] = args.rounding
+    if args.pj_bands:
+        changes["ej_bands"] = PJ_TABLES_BY_ID[args.pj_bands].bands
+    if args.maturity_edges:
+        changes["maturity_edges"] = args.maturity_edges
+    if args.kelembagaan_items:
+        changes["kelembagaan_table"] = args.kelembagaan_items
     return settings.with_(**changes) if changes else settings
 
 
@@ -123,20 +172,17 @@ def main(argv: list[str] | None = None) -> int:
         path = write_template(args.output)
         print(f"Template ditulis: {path}")
         return 0
+    if args.command == "presets":
+        if args.json:
+            _write_json(report_json(catalogue()) + b"\n")
+        else:
+            print(catalogue_text())
+        return 0
     inputs = _read_inputs(args.files)
     if inputs is None:
         return 1
     if args.command == "convert":
         return _convert(inputs, Path(args.output))
-    if args.command == "validate":
-        settings = Settings()
-        city = load_files(inputs, settings)
-        for issue in city.issues:
-            print(issue)
-        errors = sum(1 for i in city.issues if i.severity == "error")
-        warnings = len(city.issues) - errors
-        print(f"{len(inputs)} file diperiksa: {errors} galat, {warnings} peringatan.")
-        return 2 if errors else 0
     try:
         settings = _settings(args)
     except ValueError as exc:
@@ -144,6 +190,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     city = load_files(inputs, settings)
     ev = evaluate(city, settings)
+    if args.command == "validate":
+        print(f"Pengaturan: {settings.describe()}")
+        for issue in ev.issues:
+            print(issue)
+        errors = sum(1 for i in ev.issues if i.severity == "error")
+        warnings = len(ev.issues) - errors
+        print(f"{len(inputs)} file diperiksa: {errors} galat, {warnings} peringatan.")
+        return 2 if errors else 0
     report = build_report(ev)
     if args.output:
         from sotk_core.present.xlsx import results_workbook_bytes
@@ -162,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         if s["maturity_mean"] is not None:
             print(f"Kematangan rata-rata kota: {fmt_num(s['maturity_mean'], 2)} "
                   f"({s['maturity_category']})")
-        for issue in city.issues:
+        for issue in ev.issues:
             print(issue, file=sys.stderr)
         if args.output:
             print(f"Workbook hasil ditulis: {args.output}")

@@ -49,10 +49,16 @@ def round_half_up(values: np.ndarray, decimals: int = 0) -> np.ndarray:
 
 
 def round_need(values: np.ndarray, mode: str) -> np.ndarray:
-    """Round decimal FTE to whole staff with the configured mode (domain.md §1)."""
+    """Round decimal FTE to whole staff with the configured mode (domain.md §1).
+
+    min1: any position with workload (> 0) needs at least 1, half up above that:
+    0.3 -> 1, 0.5 -> 1, 1.4 -> 1, 2.5 -> 3; no workload stays 0.
+    """
     arr = np.asarray(values, dtype="float64")
     if mode == "half_up":
         return round_half_up(arr, 0)
+    if mode == "min1":
+        return np.where(arr > 0, np.maximum(round_half_up(arr, 0), 1.0), round_half_up(arr, 0))
     if mode == "ceil":
         return np.ceil(np.round(arr, 9)) + 0.0
     if mode == "floor":

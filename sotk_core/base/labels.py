@@ -139,11 +139,13 @@ ROUNDING_LABELS: dict[str, str] = {
     "half_up": "Dibulatkan biasa: mulai ,5 ke atas (2,5 → 3)",
     "ceil": "Selalu dibulatkan ke atas (2,1 → 3)",
     "floor": "Selalu dibulatkan ke bawah (2,9 → 2)",
+    "min1": "Minimal satu orang bila ada beban (0,3 → 1; di atas itu dibulatkan biasa)",
 }
 ROUNDING_SHORT: dict[str, str] = {  # inside a sentence: "pembulatan <short>"
     "half_up": "biasa (,5 ke atas)",
     "ceil": "selalu ke atas",
     "floor": "selalu ke bawah",
+    "min1": "minimal satu orang",
 }
 
 # ---- workload (ABK) -----------------------------------------------------------------------

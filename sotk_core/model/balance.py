@@ -234,24 +234,26 @@ def compute_balance(city: CityData, workload: WorkloadResult, settings: Settings
 
 
 def overloaded_positions(workload: WorkloadResult) -> pd.DataFrame:
-    """Filled positions with EJ (2 decimals) > 1.00: short of staff."""
+    """Filled positions with EJ (2 decimals) > settings.overload_ej (1.00): short of staff."""
     p = workload.positions
-    return p.loc[(p["existing"] > 0) & (p["ej2"] > 1.0)].sort_values("ej2", ascending=False)
+    edge = workload.settings.overload_ej
+    return p.loc[(p["existing"] > 0) & (p["ej2"] > edge)].sort_values("ej2", ascending=False)
 
 
 def idle_positions(workload: WorkloadResult) -> pd.DataFrame:
-    """Filled positions with EJ (2 decimals) < 0.50: under-used (surplus), no workload included."""
+    """Filled positions with EJ (2 decimals) < settings.idle_ej (0.50): under-used (surplus),
+    no workload included."""
     p = workload.positions
-    return p.loc[(p["existing"] > 0) & (p["ej2"] < 0.5)].sort_values("ej2")
+    return p.loc[(p["existing"] > 0) & (p["ej2"] < workload.settings.idle_ej)].sort_values("ej2")
 
 
 def overloaded_units(workload: WorkloadResult) -> pd.DataFrame:
-    """Units whose subtree EU (2 decimals) > 1.00."""
+    """Units whose subtree EU (2 decimals) > settings.overload_ej (1.00)."""
     u = workload.units
-    return u.loc[u["eu2"] > 1.0].sort_values("eu2", ascending=False)
+    return u.loc[u["eu2"] > workload.settings.overload_ej].sort_values("eu2", ascending=False)
 
 
 def idle_units(workload: WorkloadResult) -> pd.DataFrame:
-    """Units with staff whose subtree EU (2 decimals) < 0.50."""
+    """Units with staff whose subtree EU (2 decimals) < settings.idle_ej (0.50)."""
     u = workload.units
-    return u.loc[u["eu2"] < 0.5].sort_values("eu2")
+    return u.loc[u["eu2"] < workload.settings.idle_ej].sort_values("eu2")

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
 from sotk_core.model.balance import BalanceResult, compute_balance
 from sotk_core.model.city import CityData
 from sotk_core.model.findings import build_findings
-from sotk_core.model.kelembagaan import compute_kelembagaan, sakip_grade
+from sotk_core.model.kelembagaan import compute_kelembagaan, sakip_grade, table_warnings
 from sotk_core.model.maturity import MaturityResult, compute_maturity
+from sotk_core.model.norm_units import unit_warnings
 from sotk_core.model.structure import StructureResult, compute_structure
 from sotk_core.model.workload import WorkloadResult, compute_workload
 
@@ -29,6 +31,13 @@ class Evaluation:
     structure: StructureResult | None = field(default=None)  # SOTK checks (domain.md §4)
     balance: BalanceResult | None = field(default=None)  # workload balance (domain.md §5)
     findings: pd.DataFrame | None = field(default=None)  # flat table of findings (Temuan)
+    # Warnings that need the settings in force: norms in the wrong unit, kelembagaan items the
+    # chosen table does not have. `issues` lists them after the workbooks' own.
+    notices: tuple[Issue, ...] = field(default=())
+
+    @property
+    def issues(self) -> list[Issue]:
+        return [*self.city.issues, *self.notices]
 
 
 def evaluate(city: CityData, settings: Settings,
@@ -37,7 +46,10 @@ def evaluate(city: CityData, settings: Settings,
     workload = compute_workload(city, settings)
     maturity = compute_maturity(city.maturity, city.opd_names, settings)
     has_upt = city.units.groupby("opd")["kind"].agg(lambda k: bool((k == "UPT").any())).to_dict()
-    kel = compute_kelembagaan(city.kelembagaan, has_upt)
+    kel = compute_kelembagaan(city.kelembagaan, has_upt, settings.kelembagaan_table)
+    files = dict(zip(city.opds["opd"], city.opds["file"], strict=True))
+    notices = (*unit_warnings(city, workload, settings),
+               *table_warnings(city.kelembagaan, files, settings.kelembagaan_table))
 
     opds = workload.opds.merge(
         maturity.opd.loc[:, ["opd", "total", "category", "stage", "self_total"]].rename(
@@ -66,4 +78,4 @@ def evaluate(city: CityData, settings: Settings,
     findings = build_findings(structure, workload, settings)
     return Evaluation(settings=settings, city=city, workload=workload, maturity=maturity,
                       kelembagaan=kel, opds=opds, summary=summary, structure=structure,
-                      balance=balance, findings=findings)
+                      balance=balance, findings=findings, notices=notices)

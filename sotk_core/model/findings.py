@@ -189,12 +189,13 @@ def _unit_rows(structure: StructureResult, settings: Settings) -> list[pd.DataFr
         f"({_n(r.shortage)} orang); redistribusi dulu sebelum menambah pegawai."),
         lambda m: np.minimum(m["surplus"], m["shortage"]).astype("float64"))
     eu2 = u["eu2"]
-    rows(eu2 < 0.5, "eu_rendah", lambda r: (
-        f"EU {where(r.name, r.opd, r.is_root)} {_n(r.eu2, 2)} di bawah 0,50: kandidat "
-        f"penggabungan / pengurangan jabatan."), "eu2", 0.5)
-    rows(eu2 > 1.0, "eu_tinggi", lambda r: (
-        f"EU {where(r.name, r.opd, r.is_root)} {_n(r.eu2, 2)} di atas 1,00: tambah pegawai atau "
-        f"jabatan fungsional."), "eu2", 1.0)
+    low, high = settings.idle_ej, settings.overload_ej
+    rows(eu2 < low, "eu_rendah", lambda r: (
+        f"EU {where(r.name, r.opd, r.is_root)} {_n(r.eu2, 2)} di bawah {_n(low, 2)}: kandidat "
+        f"penggabungan / pengurangan jabatan."), "eu2", low)
+    rows(eu2 > high, "eu_tinggi", lambda r: (
+        f"EU {where(r.name, r.opd, r.is_root)} {_n(r.eu2, 2)} di atas {_n(high, 2)}: tambah "
+        f"pegawai atau jabatan fungsional."), "eu2", high)
     rows(u["has_head"] & (u["head_task_count"] == 0), "kepala_tanpa_tugas", lambda r: (
         f"Jabatan kepala '{r.head_name}' ({r.head_code}) di {where(r.name, r.opd, r.is_root)} "
         f"tidak memiliki uraian tugas; beban kerjanya tidak terhitung."), "head_task_count")
@@ -234,8 +235,12 @@ def build_findings(structure: StructureResult, workload: WorkloadResult,
     return out.loc[:, COLUMNS]
 
 
-def kind_label(kind: str) -> str:
-    """Indonesian label of a finding kind."""
+def kind_label(kind: str, settings: Settings | None = None) -> str:
+    """Indonesian label of a finding kind (EU thresholds as in `settings`)."""
+    if settings is not None and kind == "eu_tinggi":
+        return f"EU > {_n(settings.overload_ej, 2)}"
+    if settings is not None and kind == "eu_rendah":
+        return f"EU < {_n(settings.idle_ej, 2)}"
     return KINDS[kind][2] if kind in KINDS else kind
 
 
@@ -244,7 +249,8 @@ def basis_label(kind: str) -> str:
     return FINDING_BASIS.get(kind, "")
 
 
-def display_findings(findings: pd.DataFrame) -> pd.DataFrame:
-    """The findings table for people: `kind` and `basis` replaced by their Indonesian text."""
-    return findings.assign(kind=findings["kind"].map(kind_label),
+def display_findings(findings: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """The findings table for people: `kind` and `basis` replaced by their Indonesian text
+    (EU thresholds as in `settings`)."""
+    return findings.assign(kind=findings["kind"].map(lambda k: kind_label(k, settings)),
                            basis=findings["kind"].map(basis_label))

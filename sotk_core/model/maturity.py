@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.fmt import round_half_up
 from sotk_core.base.settings import Settings
 from sotk_core.workbook.vocab import ROMAN, VARIABLES, Variable, parse_variable
 
@@ -18,12 +19,21 @@ __all__ = ["ROMAN", "VARIABLES", "MaturityResult", "Variable", "compute_maturity
            "maturity_category", "parse_variable"]
 
 def maturity_category(total: float, settings: Settings) -> str | None:
-    """Band of a total (or city mean): 11-19 Sangat Rendah, >19-28 Rendah, >28-37 Sedang,
-    >37-46 Tinggi, >46-55 Sangat Tinggi."""
+    """Band of a total (or a fractional city mean) under `settings.maturity_edges`:
+
+    * "lebih-dari" (default): the value as it is against each upper bound, 11-19 Sangat
+      Rendah, > 19-28 Rendah, > 28-37 Sedang, > 37-46 Tinggi, > 46-55 Sangat Tinggi
+      (19.01 -> Rendah, 19.00 -> Sangat Rendah);
+    * "bulat": the whole-number ranges 11-19, 20-28, ...: the value is rounded half up to a
+      whole number first (19.49 -> 19 Sangat Rendah, 19.50 -> 20 Rendah).
+    """
     if total is None or (isinstance(total, float) and np.isnan(total)):
         return None
+    value = float(total)
+    if settings.maturity_edges == "bulat":
+        value = float(round_half_up(np.array([value]), 0)[0])
     for label, upper in settings.maturity_bands:
-        if total <= upper + 1e-9:
+        if value <= upper + 1e-9:
             return label
     return settings.maturity_bands[-1][0]
 

@@ -7,6 +7,9 @@ Formulas (domain.md §1):
   need             = round(need_raw) with the configured mode (half up by default)
   gap              = existing − need; surplus = max(gap, 0); shortage = max(−gap, 0)
   EJ               = need_raw / existing (undefined when existing = 0)
+  status           = berlebih when EJ (2 decimals) > settings.overload_ej (the top PJ band's
+                     bound, 1.00), rendah when < settings.idle_ej (0.50): one source for PJ,
+                     status, balance counts and findings
   EU               = Σ need_raw / Σ existing over a unit's whole subtree
 Everything is vectorised over the whole city at once.
 
@@ -25,11 +28,23 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sotk_core.base.fmt import round_need
+from sotk_core.base.fmt import fmt_num, round_need
 from sotk_core.base.formulas import grade
 from sotk_core.base.labels import POSITION_STATUS_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
+
+
+def status_labels(settings: Settings) -> dict[str, str]:
+    """Indonesian label of each position status (POSITION_STATUS_LABELS), with the EJ
+    thresholds and rounding in force."""
+    labels = dict(POSITION_STATUS_LABELS)
+    labels["berlebih"] = f"Beban berlebih (EJ > {fmt_num(settings.overload_ej, 2)})"
+    labels["rendah"] = f"Beban rendah (EJ < {fmt_num(settings.idle_ej, 2)})"
+    if settings.rounding != "half_up":
+        labels["tidak_terisi"] = "Tidak terisi, kebutuhan dibulatkan 0 orang"
+    return labels
+
 
 STATUS_LABELS = POSITION_STATUS_LABELS  # old name, kept importable
 
@@ -221,7 +236,7 @@ def _position_figures(per_position: np.ndarray, existing: np.ndarray, settings: 
     ej2, pj, pj_label = grade(ej, settings)
     status = np.select(
         [np.isnan(existing), (existing == 0) & (need > 0), existing == 0, hours == 0,
-         ej2 > 1.0, ej2 < 0.5],
+         ej2 > settings.overload_ej, ej2 < settings.idle_ej],
         ["tanpa_bezetting", "kosong", "tidak_terisi", "tanpa_beban", "berlebih", "rendah"],
         "wajar")
     return {"workload_hours": hours, "need_raw": need_raw, "need": need, "gap": gap,

@@ -47,7 +47,10 @@ def build_report(ev: Evaluation) -> dict[str, object]:
         "file": "file", "opd": "name", "workload_hours": "workload_hours", "need_raw": "need_raw",
         "need": "need", "existing": "existing", "surplus": "surplus", "shortage": "shortage",
         "eu": "eu", "pu": "pu", "maturity_total": "maturity_total",
-        "maturity_category": "maturity_category", "maturity_stage": "maturity_stage"})
+        "maturity_category": "maturity_category", "maturity_stage": "maturity_stage",
+        # added after the first contract (optional keys): kelembagaan and SAKIP per OPD
+        "kelembagaan_total": "kelembagaan_total", "kelembagaan_rank": "kelembagaan_rank",
+        "sakip": "sakip", "sakip_grade": "sakip_grade"})
     units = _records(ev.workload.units, {
         "opd": "opd", "code": "code", "name": "name", "kind": "kind", "parent": "parent",
         "workload_hours": "workload_hours", "need_raw": "need_raw", "need": "need",
@@ -63,7 +66,7 @@ def build_report(ev: Evaluation) -> dict[str, object]:
         "opd": opd,
         "units": units,
         "positions": positions,
-        "issues": [i.to_dict() for i in ev.city.issues],
+        "issues": [i.to_dict() for i in ev.issues],
     }
     findings = ev.findings
     if findings is not None:

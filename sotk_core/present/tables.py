@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 from sotk_core.model.evaluate import Evaluation
-from sotk_core.model.workload import STATUS_LABELS
+from sotk_core.model.workload import status_labels
 
 TREE_FLAGS = {"micro": "unit mikro", "no_workload": "tanpa beban", "no_head": "tanpa kepala",
               "campuran": "campuran"}
@@ -69,9 +70,10 @@ def position_choices(positions: pd.DataFrame) -> dict[str, str]:
                                                       strict=True)}
 
 
-def positions_view(positions: pd.DataFrame) -> pd.DataFrame:
-    """Positions sorted by EJ (highest first; vacant last) with the status in words."""
-    out = positions.assign(status=positions["status"].map(STATUS_LABELS))
+def positions_view(positions: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Positions sorted by EJ (highest first; vacant last) with the status in words (EJ
+    thresholds as in `settings`)."""
+    out = positions.assign(status=positions["status"].map(status_labels(settings or Settings())))
     return out.sort_values(["ej2", "need_raw"], ascending=False, na_position="last",
                            kind="stable")
 

@@ -145,7 +145,7 @@ def settings_frame(ev: Evaluation) -> pd.DataFrame:
 
 def issues_frame(ev: Evaluation) -> pd.DataFrame:
     cols = ["severity", "file", "sheet", "row", "column", "message"]
-    frame = pd.DataFrame([i.to_dict() for i in ev.city.issues], columns=cols)
+    frame = pd.DataFrame([i.to_dict() for i in ev.issues], columns=cols)
     frame["severity"] = frame["severity"].map(ISSUE_SEVERITY_LABELS)
     return frame
 
@@ -163,7 +163,7 @@ def write_results(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | None = 
     if len(ev.kelembagaan):
         book.table("Kelembagaan", ev.kelembagaan)
     if ev.findings is not None:
-        book.table("Temuan", display_findings(ev.findings), FINDING_COLUMNS, headers=FINDING_HEADERS,
+        book.table("Temuan", display_findings(ev.findings, ev.settings), FINDING_COLUMNS, headers=FINDING_HEADERS,
                    title="Temuan evaluasi struktur dan beban kerja")
     book.table("Masalah Data", issues_frame(ev))
 

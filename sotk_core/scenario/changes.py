@@ -321,7 +321,8 @@ class SetSettings:
                                     field="wke_hours")
         if self.rounding is not None and self.rounding not in ROUNDING_MODES:
             raise ScenarioError(f"Mode pembulatan '{self.rounding}' tidak dikenal; pilih "
-                                + "; ".join(ROUNDING_LABELS.values()) + ".", field="rounding")
+                                + "; ".join(ROUNDING_LABELS[m] for m in ROUNDING_MODES) + ".",
+                                field="rounding")
 
     def _apply(self, s: ReplayState) -> None:
         changes: dict[str, object] = {}

@@ -26,7 +26,7 @@ ENUM_ALIASES: dict[str, str] = {
     "semesteran": "Semester", "triwulanan": "Triwulan", "tw": "Triwulan", "kuartal": "Triwulan",
     "bulanan": "Bulan", "per bulan": "Bulan", "bln": "Bulan",
     "mingguan": "Minggu", "per minggu": "Minggu", "mgg": "Minggu",
-    "harian": "Hari", "per hari": "Hari",
+    "harian": "Hari", "per hari": "Hari", "per jam": "Jam", "per jam kerja": "Jam",
     "mnt": "Menit", "menit": "Menit", "min": "Menit", "jam": "Jam", "jm": "Jam",
     "sub bagian": "Subbagian", "subbag": "Subbagian", "sub bidang": "Subbidang",
     "kjf": "Kelompok Jabatan Fungsional", "kelompok jf": "Kelompok Jabatan Fungsional",

@@ -37,7 +37,7 @@ from sotk_core.workbook.spec import (
     norm,
 )
 from sotk_core.workbook.table import read_table
-from sotk_core.workbook.vocab import VARIABLES, parse_subdimension, parse_variable
+from sotk_core.workbook.vocab import MAX_ITEMS, VARIABLES, parse_subdimension, parse_variable
 
 __all__ = ["OpdWorkbook", "read_sheet_rows", "read_workbook"]
 _PANIC = PANIC  # tests raise it to check that even a parser panic becomes an issue
@@ -295,10 +295,10 @@ def _validate_kelembagaan(kel: pd.DataFrame, issues: IssueList, file: str) -> pd
         if sub is None:
             issues.error(file, KELEMBAGAAN.name, int(row), "Subdimensi",
                          f"Subdimensi '{raw}' tidak dikenal (PermenPANRB 20/2018).")
-        elif not math.isnan(item) and item > sub.items:
+        elif not math.isnan(item) and item > MAX_ITEMS[sub.name]:
             issues.error(file, KELEMBAGAAN.name, int(row), "No",
-                         f"Subdimensi {sub.name} hanya punya {sub.items} butir; No {item:g} "
-                         "tidak ada.")
+                         f"Subdimensi {sub.name} hanya punya {MAX_ITEMS[sub.name]} butir; "
+                         f"No {item:g} tidak ada.")
         names.append(sub.name if sub else None)
     kel = kel.assign(subdimension=names)
     seen_items: set[tuple[str, float | None]] = set()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sotk_core.base.tables import PERIODS
+
 Kind = Literal["text", "code", "number", "int", "enum"]
 
 JENIS_OPD = ("Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat", "Dinas", "Badan",
@@ -17,7 +19,9 @@ JENIS_UNIT = ("OPD", "Sekretariat", "Bidang", "Bagian", "Subbagian", "Seksi", "S
               "Kelompok Jabatan Fungsional")
 JENIS_JABATAN = ("JPT Pratama", "Administrator", "Pengawas", "Pelaksana", "Fungsional")
 STRUCTURAL = ("JPT Pratama", "Administrator", "Pengawas")
-PERIODE = ("Tahun", "Semester", "Triwulan", "Bulan", "Minggu", "Hari")
+# The period vocabulary of every reader (template v1 and the other formats): one list, kept in
+# base/tables.py with the period factors. "Jam" = per working hour (year factor = WKE hours).
+PERIODE = PERIODS
 SATUAN_WAKTU = ("Menit", "Jam")
 TIPE = ("A", "B", "C")
 
@@ -146,7 +150,8 @@ BEBAN_KERJA = Sheet(
                aliases=("Beban Kerja", "Beban Kerja 1 Tahun", "Target"), minimum=0,
                help="Jumlah hasil per periode, angka ≥ 0."),
         Column("period", "Periode", "enum", required=False, mandatory=False, choices=PERIODE,
-               default="Tahun", help="Tahun (bawaan), Semester, Triwulan, Bulan, Minggu, Hari."),
+               default="Tahun", help="Tahun (bawaan), Semester, Triwulan, Bulan, Minggu, Hari, "
+               "atau Jam (per jam kerja: volume dikalikan jam kerja efektif setahun)."),
         Column("norma", "Norma Waktu", "number", aliases=("Waktu Penyelesaian",),
                strictly_positive=True, help="Waktu menyelesaikan satu hasil, angka > 0."),
         Column("time_unit", "Satuan Waktu", "enum", required=False, mandatory=False,

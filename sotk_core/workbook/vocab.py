@@ -6,6 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sotk_core.base.tables import (
+    DEFAULT_KELEMBAGAAN_TABLE,
+    KELEMBAGAAN_TABLES,
+    KELEMBAGAAN_TABLES_BY_ID,
+    UPT_ITEMS,
+    SubDimension,
+)
+
+__all__ = ["MAX_ITEMS", "ROMAN", "SUBDIMENSIONS", "UPT_ITEMS", "VARIABLES", "SubDimension",
+           "Variable", "parse_subdimension", "parse_variable"]
+
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
 
 
@@ -91,28 +102,15 @@ def parse_variable(value: object) -> int | None:
 
 
 
-@dataclass(frozen=True)
-class SubDimension:
-    name: str
-    dimension: str  # Struktur | Proses
-    weight: float
-    items: int
-    negative: tuple[int, ...]
-    aliases: tuple[str, ...] = ()
-
-
-SUBDIMENSIONS: tuple[SubDimension, ...] = (
-    SubDimension("Kompleksitas", "Struktur", 25.0, 14, (1, 2, 3, 4, 5, 6, 8, 10)),
-    SubDimension("Formalisasi", "Struktur", 12.5, 7, (1, 3)),
-    SubDimension("Sentralisasi", "Struktur", 12.5, 11, (1, 3, 4, 6)),
-    SubDimension("Keselarasan", "Proses", 10.0, 8, (), ("Keselarasan (Alignment)",)),
-    SubDimension("Tata Kelola", "Proses", 10.0, 7, (), ("Tata Kelola dan Kepatuhan",)),
-    SubDimension("Perbaikan Proses", "Proses", 10.0, 4, (2, 4), ("Perbaikan",)),
-    SubDimension("Manajemen Risiko", "Proses", 10.0, 6, (4, 5), ("Risiko", "Manajemen Resiko")),
-    SubDimension("Teknologi Informasi", "Proses", 10.0, 5, (4,), ("TI",)),
-)
-# Kompleksitas items 8-9 concern UPT and are dropped for an OPD without UPT.
-UPT_ITEMS = ("Kompleksitas", (8, 9))
+# The kelembagaan item tables (counts and negative items per subdimension per source) are data
+# in base/tables.py; the default table is exposed here under its old name. The reader accepts
+# an item number up to the largest count of any table (Kompleksitas 15, Manajemen Risiko 6,
+# Teknologi Informasi 6); the model scores with the table chosen in Settings.
+SUBDIMENSIONS: tuple[SubDimension, ...] = KELEMBAGAAN_TABLES_BY_ID[
+    DEFAULT_KELEMBAGAAN_TABLE].subdimensions
+MAX_ITEMS: dict[str, int] = {
+    s.name: max(sub.items for t in KELEMBAGAAN_TABLES for sub in t.subdimensions
+                if sub.name == s.name) for s in SUBDIMENSIONS}
 
 _BY_KEY = {re.sub(r"\s+", " ", k).casefold(): s for s in SUBDIMENSIONS for k in (s.name, *s.aliases)}
 
