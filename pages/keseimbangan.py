@@ -29,15 +29,17 @@ def body() -> None:
                f"EU terendah/tertinggi, dan porsi pegawai dengan EJ di luar "
                f"{fmt_num(ev.settings.balanced_ej[0], 2)}–{fmt_num(ev.settings.balanced_ej[1], 2)}.")
     s = bal.summary
+    hi, lo = fmt_num(ev.settings.overload_ej, 2), fmt_num(ev.settings.idle_ej, 2)
+    b_lo, b_hi = (fmt_num(x, 2) for x in ev.settings.balanced_ej)
     bidang = bal.levels.set_index("level").loc["bidang_dalam_opd"]
     kpis([
-        ("Di luar 0,70–1,00", fmt_pct(s["share_outside"]),
+        (f"Di luar {b_lo}–{b_hi}", fmt_pct(s["share_outside"]),
          f"{fmt_num(s['staff_outside'])} dari {fmt_num(s['staff'])} orang",
-         "Pegawai pada jabatan dengan EJ < 0,70 atau > 1,00"),
+         f"Pegawai pada jabatan dengan EJ < {b_lo} atau > {b_hi}"),
         ("Beban berlebih", fmt_num(s["overloaded_positions"]),
-         f"jabatan · {fmt_num(s['overloaded_staff'])} orang", "Jabatan dengan EJ > 1,00: kekurangan pegawai"),
+         f"jabatan · {fmt_num(s['overloaded_staff'])} orang", f"Jabatan dengan EJ > {hi}: kekurangan pegawai"),
         ("Beban rendah", fmt_num(s["idle_positions"]),
-         f"jabatan · {fmt_num(s['idle_staff'])} orang", "Jabatan dengan EJ < 0,50: kelebihan pegawai"),
+         f"jabatan · {fmt_num(s['idle_staff'])} orang", f"Jabatan dengan EJ < {lo}: kelebihan pegawai"),
         ("Gini antar-bidang", fmt_num(bidang["median_gini"], 2),
          f"tertinggi {fmt_num(bidang['max_gini'], 2)}",
          "Median Gini jam/orang antar-bidang dalam satu OPD; 0 = merata"),
@@ -56,14 +58,14 @@ def body() -> None:
                        "min_eu", "max_eu"],
               key="bal_groups")
 
-    st.subheader("Unit beban berlebih (EU > 1,00)")
+    st.subheader(f"Unit beban berlebih (EU > {hi})")
     table(overloaded_units(wl), UNIT_COLS, key="bal_over_units")
-    st.subheader("Unit beban rendah (EU < 0,50)")
+    st.subheader(f"Unit beban rendah (EU < {lo})")
     table(idle_units(wl), UNIT_COLS, key="bal_idle_units")
     with st.expander("Jabatan beban berlebih dan beban rendah"):
-        st.markdown("**Beban berlebih (EJ > 1,00)**")
+        st.markdown(f"**Beban berlebih (EJ > {hi})**")
         table(overloaded_positions(wl), POS_COLS, key="bal_over_pos")
-        st.markdown("**Beban rendah (EJ < 0,50)**")
+        st.markdown(f"**Beban rendah (EJ < {lo})**")
         table(idle_positions(wl), POS_COLS, key="bal_idle_pos")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
@@ -12,6 +14,14 @@ from sotk_core.base.settings import (
     WKE_PRESETS,
     Settings,
     derive_wke_hours,
+)
+from sotk_core.base.tables import (
+    CUSTOM_BANDS_NAME,
+    KELEMBAGAAN_TABLES,
+    MATURITY_EDGES,
+    PJ_TABLES,
+    PJ_TABLES_BY_ID,
+    PRESETS,
 )
 from sotk_core.workbook.guard import MAX_FILE_BYTES
 from sotk_core.workbook.writer import workbook_bytes
@@ -72,35 +82,81 @@ def data_source_panel() -> None:
                                key="dl_template", width="stretch", on_click="ignore")
 
 
+_BAND_KEYS = ("set_pj_A", "set_pj_B", "set_pj_C", "set_pj_D")
+
+
+def _custom_bands(current: Settings) -> tuple[tuple[str, str, float], ...] | None:
+    """The four lower bounds typed in the panel as a band table; None if not descending."""
+    lows = [float(st.session_state.get(k, current.ej_bands[i][2]))
+            for i, k in enumerate(_BAND_KEYS)]
+    if any(a <= b for a, b in zip(lows, lows[1:], strict=False)):
+        return None
+    labels = current.ej_bands
+    return (*((labels[i][0], labels[i][1], lows[i]) for i in range(4)),
+            (labels[4][0], labels[4][1], float("-inf")))
+
+
 def _apply_settings() -> None:
-    preset = st.session_state["set_preset"]
-    rounding = st.session_state["set_rounding"]
+    """Rebuild the Settings from the panel's widgets (each falls back to the value in force)."""
+    current = state.settings()
+    ss = st.session_state
+    preset = ss.get("set_preset", current.base.name)
     if preset == CUSTOM_PRESET:
-        hours = float(st.session_state.get("set_wke") or 1250.0)
-        new = Settings.from_preset().with_(wke_hours=hours, rounding=rounding)
-        new = new.with_(preset=CUSTOM_PRESET)
+        base = Settings.from_preset(current.base_preset)
+        wke = float(ss.get("set_wke") or current.wke_hours)
     else:
-        new = Settings.from_preset(preset).with_(rounding=rounding)
+        base = Settings.from_preset(preset)
+        wke = base.wke_hours
+        ss["set_wke"] = wke  # "Kustom" chosen next starts from this preset's figure
+    pj = ss.get("set_pj", current.pj_table)
+    if pj == "kustom":
+        bands = _custom_bands(current)
+        if bands is None:
+            ss["set_pj_problem"] = True
+            bands = current.ej_bands
+        else:
+            ss["set_pj_problem"] = False
+    else:
+        bands = PJ_TABLES_BY_ID[pj].bands
+    new = replace(current, base_preset=base.base_preset, wke_hours=wke,
+                  period_factors=base.period_factors,
+                  rounding=ss.get("set_rounding", current.rounding), ej_bands=bands,
+                  maturity_edges=ss.get("set_edges", current.maturity_edges),
+                  kelembagaan_table=ss.get("set_items", current.kelembagaan_table))
     state.put(state.SETTINGS, new)
+
+
+def _preset_label(name: str) -> str:
+    if name not in WKE_PRESETS:
+        return "Kustom (isi sendiri)"
+    hours = WKE_PRESETS[name]
+    if float(hours).is_integer():
+        return f"{fmt_num(hours)} jam · {name}"
+    return f"{fmt_num(hours * 60)} menit · {name}"
 
 
 def settings_panel() -> Settings:
     current = state.settings()
     st.sidebar.subheader("Pengaturan ABK")
     options = [*WKE_PRESETS, CUSTOM_PRESET]
-    st.session_state.setdefault("set_preset", current.preset if current.preset in options
-                                else CUSTOM_PRESET)
+    st.session_state.setdefault("set_preset", CUSTOM_PRESET if current.is_custom
+                                else current.base.name)
     st.session_state.setdefault("set_rounding", current.rounding)
     st.session_state.setdefault("set_wke", float(current.wke_hours))
+    st.session_state.setdefault("set_pj", current.pj_table)
+    st.session_state.setdefault("set_edges", current.maturity_edges)
+    st.session_state.setdefault("set_items", current.kelembagaan_table)
+    for i, key in enumerate(_BAND_KEYS):
+        st.session_state.setdefault(key, float(current.ej_bands[i][2]))
     st.sidebar.selectbox(
         "Jam kerja efektif (preset)", options, key="set_preset", on_change=_apply_settings,
-        format_func=lambda p: f"{fmt_num(WKE_PRESETS[p])} jam · {p}" if p in WKE_PRESETS
-        else "Kustom (isi sendiri)",
-        help="PermenPANRB 1/2020: 1.250 jam; Permendagri 12/2008: 1.300 jam; BKN 2011: 1.200 "
-             "jam (Minggu ×48, Hari ×240).")
+        format_func=_preset_label,
+        help=" ".join(f"{p.name}: {p.source}" for p in PRESETS))
     if st.session_state["set_preset"] == CUSTOM_PRESET:
         st.sidebar.number_input("WKE (jam/tahun)", min_value=100.0, max_value=3000.0, step=10.0,
                                 key="set_wke", on_change=_apply_settings)
+        st.sidebar.caption(f"= {fmt_num(current.wke_minutes)} menit/tahun · faktor periode "
+                           f"berdasarkan {current.base.name}")
         with st.sidebar.expander("Bantu hitung WKE"):
             days = st.number_input("Hari kerja per tahun", 100, 366, 250, key="wke_days")
             per_day = st.number_input("Jam efektif per hari", 1.0, 12.0, 5.0, step=0.25,
@@ -108,4 +164,28 @@ def settings_panel() -> Settings:
             st.write(f"= **{fmt_num(derive_wke_hours(days, per_day), 1)} jam/tahun**")
     st.sidebar.radio("Pembulatan kebutuhan pegawai", list(ROUNDING_MODES), key="set_rounding",
                      format_func=lambda m: ROUNDING_LABELS[m], on_change=_apply_settings)
+    pj_names = {t.id: t.name for t in PJ_TABLES} | {"kustom": CUSTOM_BANDS_NAME}
+    st.sidebar.selectbox(
+        "Tabel pita PJ/PU", list(pj_names), key="set_pj", format_func=pj_names.get,
+        on_change=_apply_settings,
+        help="Dipakai untuk predikat PJ/PU, status jabatan, hitungan beban berlebih/rendah "
+             "dan temuan. " + " ".join(t.source for t in PJ_TABLES))
+    if st.session_state["set_pj"] == "kustom":
+        with st.sidebar.expander("Batas bawah pita (EJ, 2 desimal)", expanded=True):
+            for i, key in enumerate(_BAND_KEYS):
+                grade, label, _ = current.ej_bands[i]
+                st.number_input(f"{grade} ({label}) {'di atas' if i == 0 else 'mulai'}",
+                                min_value=0.01, max_value=5.0, step=0.01, format="%.2f",
+                                key=key, on_change=_apply_settings)
+            if st.session_state.get("set_pj_problem"):
+                st.error("Batas pita harus menurun dari A ke D; pita sebelumnya tetap dipakai.")
+    with st.sidebar.expander("Aturan kematangan dan kelembagaan"):
+        edges = {e.id: e for e in MATURITY_EDGES}
+        st.selectbox("Batas kategori kematangan", list(edges), key="set_edges",
+                     format_func=lambda e: edges[e].name, on_change=_apply_settings,
+                     help=" ".join(f"{e.name}: {e.rule}" for e in MATURITY_EDGES))
+        items = {t.id: t for t in KELEMBAGAAN_TABLES}
+        st.selectbox("Tabel butir kelembagaan", list(items), key="set_items",
+                     format_func=lambda t: items[t].name, on_change=_apply_settings,
+                     help=" ".join(t.source for t in KELEMBAGAAN_TABLES))
     return state.settings()

@@ -197,7 +197,8 @@ class Settings:
 
     def describe(self) -> str:
         """One Indonesian line for captions: what the numbers were computed with."""
-        text = (f"{self.preset} · WKE {fmt_num(self.wke_hours, 0)} jam/tahun · pembulatan "
+        hours = fmt_num(self.wke_hours, 0 if float(self.wke_hours).is_integer() else 1)
+        text = (f"{self.preset} · WKE {hours} jam/tahun · pembulatan "
                 f"{ROUNDING_SHORT[self.rounding]} · Minggu ×{self.factors['Minggu']}, "
                 f"Hari ×{self.factors['Hari']}")
         if self.pj_table != DEFAULT_PJ_TABLE:

@@ -44,7 +44,8 @@ def unit_warnings(city: CityData, workload: WorkloadResult, settings: Settings
     with np.errstate(divide="ignore", invalid="ignore"):
         ej = np.where(existing >= 1, need / np.where(existing >= 1, existing, 1), np.nan)
     factor = per["unit"].map({u: f for u, (_, f) in _OTHER.items()}).to_numpy(dtype="float64")
-    ej_other = ej * factor
+    ej_other = np.round(ej * factor, 9)  # 375 min at 1,250 h: exactly 0.30 read as hours
+    ej = np.round(ej, 9)
     plausible = (ej_other >= lo_ok) & (ej_other <= hi_ok)
     typed_min = per["unit"].to_numpy() == "Menit"
     suspect = plausible & np.where(typed_min, ej < low, ej > 1.0 / low)

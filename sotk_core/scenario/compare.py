@@ -14,7 +14,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import SUFFIX_LABELS, label
+from sotk_core.base.settings import Settings
 from sotk_core.base.texts import CITY_LABELS
 from sotk_core.model.balance import BalanceResult, compute_balance
 from sotk_core.model.city import CityData
@@ -134,10 +136,11 @@ def _side_by_side(rows: list[tuple[str, str, object, object]]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["metric", "label", "base", "scen", "delta", "changed"])
 
 
-_BALANCE_SUMMARY = [("staff_outside", "Pegawai di luar rentang EJ seimbang (orang)"),
-                    ("share_outside", "Porsi pegawai di luar rentang EJ seimbang"),
-                    ("overloaded_positions", "Jabatan EJ > 1,00"),
-                    ("idle_positions", "Jabatan EJ < 0,50")]
+def _balance_summary(settings: Settings) -> list[tuple[str, str]]:
+    return [("staff_outside", "Pegawai di luar rentang EJ seimbang (orang)"),
+            ("share_outside", "Porsi pegawai di luar rentang EJ seimbang"),
+            ("overloaded_positions", f"Jabatan EJ > {fmt_num(settings.overload_ej, 2)}"),
+            ("idle_positions", f"Jabatan EJ < {fmt_num(settings.idle_ej, 2)}")]
 
 
 def compare_balance(base_city: CityData, base: WorkloadResult, scen_city: CityData,
@@ -147,7 +150,8 @@ def compare_balance(base_city: CityData, base: WorkloadResult, scen_city: CityDa
     baseline's `base_balance` when it is already computed (Evaluation.balance)."""
     b = base_balance or compute_balance(base_city, base, base.settings)
     s = compute_balance(scen_city, scen, scen.settings)
-    rows = [(k, lab, b.summary.get(k), s.summary.get(k)) for k, lab in _BALANCE_SUMMARY]
+    rows = [(k, lab, b.summary.get(k), s.summary.get(k))
+            for k, lab in _balance_summary(base.settings)]
     bl, sl = b.levels.set_index("level"), s.levels.set_index("level")
     for level in bl.index:
         name = bl.at[level, "level_label"]
