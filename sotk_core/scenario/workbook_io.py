@@ -21,7 +21,6 @@ dropped silently). Numbers are written as Excel numbers (15 significant digits).
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -45,6 +44,7 @@ from sotk_core.scenario.core import (
     SetTaskVolume,
     validate,
 )
+from sotk_core.scenario.settings_rows import read_settings_rows, settings_rows
 from sotk_core.workbook import cells
 from sotk_core.workbook.reader import read_sheet_rows
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU, norm
@@ -56,7 +56,6 @@ SHEET_HELP = "Petunjuk"
 SHEET_LIST = "Daftar Skenario"
 SCENARIO_HEADER = "Skenario"
 DEFAULT_FILE = "skenario.xlsx"
-FULL_SETTINGS_KEY = "pengaturan_lengkap"
 
 # (key, header) of sheet Perubahan, in order.
 PERUBAHAN_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -186,11 +185,7 @@ def _to_xlsx(scenarios: list[Scenario], settings: Settings, city: CityData | Non
              "Cara membulatkan kebutuhan pegawai")]
     rows += [(_period_key(p), f, "Kali per tahun")
              for p, f in dict(data["period_factors"]).items()]  # type: ignore[call-overload]
-    rows += [("preset_id", data["preset_id"], "Preset dasar"),
-             ("pj_bands", data["pj_bands_name"], "Tabel pita PJ"),
-             (FULL_SETTINGS_KEY, json.dumps(data, ensure_ascii=False),
-              "Semua pengaturan, dibaca ulang oleh aplikasi; isian di atas yang diubah "
-              "menggantikannya")]
+    rows += settings_rows(settings)
     _write_table(wb, SHEET_SETTINGS, ["Kunci", "Nilai", "Keterangan"], rows, head,
                  {"Kunci": 24, "Nilai": 22, "Keterangan": 45})
     if several:
@@ -343,16 +338,6 @@ def _read_settings(data: list[list] | None, file: str, issues: IssueList
     name_cell = values.get("nama_skenario", ("Skenario", 0))[0]
     name = cells.parse_text(name_cell)[0] or "Skenario"
     raw: dict[str, object] = {"preset": str(values.get("preset", ("", 0))[0] or "")}
-    if FULL_SETTINGS_KEY in values:
-        try:
-            full = json.loads(str(values[FULL_SETTINGS_KEY][0]))
-            raw = full if isinstance(full, dict) else raw
-        except ValueError:
-            issues.warning(file, SHEET_SETTINGS, values[FULL_SETTINGS_KEY][1], "Nilai",
-                           "Isian pengaturan lengkap tidak dapat dibaca; hanya isian lain "
-                           "yang dipakai.")
-    if "preset_id" in values:
-        raw["preset_id"] = str(values["preset_id"][0] or "")
     factors: dict[str, int] = {}
     for key, (value, excel_row) in values.items():
         if key in ("wke_hours",) or key.startswith("period_factors."):
@@ -369,13 +354,12 @@ def _read_settings(data: list[list] | None, file: str, issues: IssueList
         elif key == "rounding":
             raw["rounding"] = rounding_mode(value) or str(value)
     if factors:
-        if isinstance(raw.get("period_factors"), dict):
-            factors = {**raw["period_factors"], **factors}  # type: ignore[dict-item]
         raw["period_factors"] = factors
     if not raw.get("preset"):
         raw.pop("preset", None)
     try:
-        return name, Settings.from_dict(raw)
+        return name, read_settings_rows(Settings.from_dict(raw), values, file, SHEET_SETTINGS,
+                                        issues)
     except ValueError as exc:
         issues.error(file, SHEET_SETTINGS, None, "Nilai",
                      f"Pengaturan tidak sah ({exc}); pengaturan bawaan dipakai.")

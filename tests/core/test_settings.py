@@ -124,10 +124,26 @@ def test_an_edited_wke_row_in_a_scenario_workbook_wins(uji_eval):
     data = scenario_to_xlsx(Scenario("uji"), Settings.from_preset("bkn-2011"), uji_eval.city)
     book = openpyxl.load_workbook(io.BytesIO(data))
     ws = book["Pengaturan"]
-    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "wke_hours")
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Jam kerja efektif (jam/tahun)")
     row[1].value = 1300
     buf = io.BytesIO()
     book.save(buf)
     _, back, _ = scenario_from_xlsx(buf.getvalue(), uji_eval.city)
     assert back.wke_hours == 1300 and back.factors["Minggu"] == 48
     assert back.preset == "Kustom (WKE 1.300 jam) berdasarkan BKN 2011"
+
+
+def test_a_bad_settings_row_is_reported_with_its_row(uji_eval):
+    s = Settings(ej_bands=PJ_TABLES_BY_ID["depkeu"].bands, kelembagaan_table="lampiran-ii")
+    book = openpyxl.load_workbook(io.BytesIO(scenario_to_xlsx(Scenario("uji"), s, uji_eval.city)))
+    ws = book["Pengaturan"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Pita PJ B: batas bawah EJ")
+    assert row[1].value == 0.81
+    row[1].value = "delapan"
+    buf = io.BytesIO()
+    book.save(buf)
+    _, back, problems = scenario_from_xlsx(buf.getvalue(), uji_eval.city)
+    [p] = problems
+    assert (p.sheet, p.row, p.column) == ("Pengaturan", row[0].row, "Nilai")
+    assert "Pita PJ B: batas bawah EJ" in p.message
+    assert back.ej_bands[2][2] == 0.66 and back.kelembagaan_table == "lampiran-ii"
