@@ -126,3 +126,66 @@ def test_opd_without_kelembagaan_or_sakip_has_nulls(tmp_path, capsys):
     opd = json.loads(capsys.readouterr().out)["opd"][0]
     assert (opd["kelembagaan_total"], opd["kelembagaan_rank"], opd["sakip"],
             opd["sakip_grade"]) == (None, None, None, None)
+
+
+# --- a questionnaire file (formats.md §6) following either item table ------------------------
+
+LAMPIRAN_II = (("Kompleksitas", "Struktur", 15), ("Formalisasi", "Struktur", 7),
+               ("Sentralisasi", "Struktur", 11), ("Keselarasan", "Proses", 8),
+               ("Tata Kelola", "Proses", 7), ("Perbaikan Proses", "Proses", 4),
+               ("Manajemen Risiko", "Proses", 5), ("Teknologi Informasi", "Proses", 6))
+
+
+def _questionnaire(monkeypatch, counts):
+    from sotk_core.workbook.formats import read_files
+    from tests.data import make_formats as mf
+
+    monkeypatch.setattr(mf, "KELEMBAGAAN", counts)
+    books, _ = read_files([("anjab.xlsx", mf.anjab_bytes()), ("k.xlsx", mf.kelembagaan_bytes())],
+                          Settings())
+    [book] = books
+    return book
+
+
+def test_a_lampiran_ii_questionnaire_is_read_whole_and_named(monkeypatch):
+    book = _questionnaire(monkeypatch, LAMPIRAN_II)
+    assert len(book.kelembagaan) == 63 and book.ok
+    got = book.kelembagaan.groupby("subdimension")["item"].max().to_dict()
+    assert (got["Kompleksitas"], got["Manajemen Risiko"], got["Teknologi Informasi"]) == (15, 5, 6)
+    assert any(t.startswith("Kuesioner kelembagaan: 63 butir, sesuai Tabel butir Lampiran II "
+                            "(63 butir) (Kompleksitas 15,") for t in _all_notes(book))
+
+
+def test_a_questionnaire_past_every_table_is_refused(monkeypatch):
+    too_many = tuple((s, d, 16 if s == "Kompleksitas" else n) for s, d, n in LAMPIRAN_II)
+    book = _questionnaire(monkeypatch, too_many)
+    [e] = [i for i in book.errors if "melebihi tabel butir" in i.message]
+    assert "Kompleksitas paling banyak 15" in e.message and "Kompleksitas 16 butir" in e.message
+    assert book.kelembagaan.groupby("subdimension")["item"].max()["Kompleksitas"] == 15
+
+
+def _all_notes(book) -> list[str]:
+    from sotk_core.workbook.formats import source_notes
+
+    return [n.text for n in source_notes(book)]
+
+
+def test_an_eabk_row_with_a_60_minute_wke_is_per_hour(monkeypatch):
+    """e-ABK names a row's period by its WKE (300 min a day, ...); 60 min is per working hour.
+    Pustakawan JB-006: 'Melayani pengunjung' 2 per hour × 15 min. The row's volume goes to a
+    year by 72.000 / 60 = 1.200 (BKN 2011 minutes in a year): 2.400 × 15 min = 600 h."""
+    from dataclasses import replace
+
+    from sotk_core.workbook.formats import read_files
+    from tests.data import make_formats as mf
+
+    hourly = mf.Task("Melayani pengunjung", "Orang", "Jam", 2, 15)
+    jabatan = tuple(replace(j, tasks=(*j.tasks, hourly)) if j.code == "JB-006" else j
+                    for j in mf.JABATAN)
+    monkeypatch.setattr(mf, "JABATAN", jabatan)
+    monkeypatch.setattr(mf, "EABK_WKE", {**mf.EABK_WKE, "Jam": 60})
+    [book], _ = read_files([("eabk.xlsx", mf.eabk_bytes())], Settings())
+    assert book.ok, book.errors
+    t = book.tasks.loc[book.tasks["task"] == "Melayani pengunjung"].iloc[0]
+    assert t["volume"] == pytest.approx(2_400) and t["norma"] == 15
+    assert t["volume"] * t["norma"] / 60 == pytest.approx(600)

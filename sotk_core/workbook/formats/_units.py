@@ -61,8 +61,10 @@ class WkeNote:
 
 
 # e-ABK: the WKE written on a row, in minutes, names the row's period (formats.md §4).
-EABK_PERIODS: tuple[tuple[float, str], ...] = ((300.0, "Hari"), (1_500.0, "Minggu"),
-                                               (6_000.0, "Bulan"), (72_000.0, "Tahun"))
+# 60 minutes names a per-hour row ("Per Jam", the period Jam of template v1).
+EABK_PERIODS: tuple[tuple[float, str], ...] = ((60.0, "Jam"), (300.0, "Hari"),
+                                               (1_500.0, "Minggu"), (6_000.0, "Bulan"),
+                                               (72_000.0, "Tahun"))
 
 
 def eabk_period(wke_minutes: float) -> str | None:

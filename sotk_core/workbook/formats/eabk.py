@@ -149,7 +149,7 @@ def _read_block(part: Part, cells: s.SheetCells, header: s.Header, title: list[s
         if year is None:
             cells.error(r, cols["wke"], f"WAKTU KERJA EFEKTIF {fmt_num(row_wke)} bukan "
                         + ", ".join(fmt_num(v) for v, _ in EABK_PERIODS)
-                        + " menit (hari, minggu, bulan, tahun), dan waktu efektif setahun tidak "
+                        + " menit (jam, hari, minggu, bulan, tahun), dan waktu efektif setahun tidak "
                         "tertulis; periode volume tidak dapat ditentukan.")
             continue
         ratio = year / minutes_wke

@@ -8,13 +8,14 @@ import re
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import Settings
+from sotk_core.base.tables import KELEMBAGAAN_TABLES
 from sotk_core.workbook.formats import _scan as s
 from sotk_core.workbook.formats._grid import Book
 from sotk_core.workbook.formats._names import opd_in_title
 from sotk_core.workbook.formats.parts import Part
 from sotk_core.workbook.vocab import (
+    MAX_ITEMS,
     ROMAN,
-    SUBDIMENSIONS,
     VARIABLES,
     parse_subdimension,
     parse_variable,
@@ -306,21 +307,26 @@ def _abcd(value: object) -> int | None:
 
 
 def _item_table(part: Part, cells: s.SheetCells, counts: dict[str, int]) -> None:
-    """Say which item table the answers follow, and refuse items past the product's table."""
-    expected = {sub.name: sub.items for sub in SUBDIMENSIONS}
-    if counts == expected:
-        part.notes.append("Kuesioner kelembagaan: 62 butir, sesuai tabel butir aplikasi ("
-                          + ", ".join(f"{k} {v}" for k, v in expected.items()) + ").")
-        return
-    over = {k: v for k, v in counts.items() if v > expected[k]}
-    short = {k: expected[k] - counts.get(k, 0) for k in expected if counts.get(k, 0) < expected[k]}
+    """Say which item table the answers follow (base/tables.py: the 62-item pedoman table or
+    the 63-item Lampiran II reading); refuse items past every table's count."""
+    tables = {t.name: {sub.name: sub.items for sub in t.subdimensions}
+              for t in KELEMBAGAAN_TABLES}
+    for name, expected in tables.items():
+        if counts == expected:
+            part.notes.append(f"Kuesioner kelembagaan: {sum(expected.values())} butir, sesuai "
+                              f"{name} (" + ", ".join(f"{k} {v}" for k, v in expected.items())
+                              + "). Tabel butir yang dipakai menghitung dipilih di Pengaturan.")
+            return
+    over = {k: v for k, v in counts.items() if v > MAX_ITEMS[k]}
     if over:
-        cells.error(None, None, "Jumlah butir kuesioner berbeda dari tabel butir aplikasi ("
-                    + ", ".join(f"{k} {expected[k]}" for k in over) + "): kuesioner berisi "
-                    + ", ".join(f"{k} {v}" for k, v in over.items())
-                    + " butir. Sesuaikan kuesioner dengan tabel aplikasi sebelum dinilai.")
+        cells.error(None, None, "Jumlah butir kuesioner melebihi tabel butir mana pun ("
+                    + ", ".join(f"{k} paling banyak {MAX_ITEMS[k]}" for k in over)
+                    + "): kuesioner berisi " + ", ".join(f"{k} {v}" for k, v in over.items())
+                    + " butir. Sesuaikan kuesioner sebelum dinilai.")
         part.kelembagaan = [k for k in part.kelembagaan or []
-                            if k["item"] <= expected[k["subdimension"]]]
+                            if k["item"] <= MAX_ITEMS[k["subdimension"]]]
+    default = tables[KELEMBAGAAN_TABLES[0].name]
+    short = {k: default[k] - counts.get(k, 0) for k in default if counts.get(k, 0) < default[k]}
     if short:
         part.notes.append("Kuesioner kelembagaan belum lengkap: "
                           + ", ".join(f"{k} kurang {v} butir" for k, v in short.items())
