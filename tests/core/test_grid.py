@@ -97,7 +97,8 @@ def test_a_text_cell_is_normalised_as_the_exact_reader_does(monkeypatch, reader,
 
 @pytest.mark.parametrize("tall", [False, True], ids=["short", "tall"])
 def test_both_readers_give_the_same_frames_and_messages_on_a_messy_sheet(monkeypatch, tall):
-    messy = _with_task_cells(tall, position=" J01", volume="1.234,5", period="jam",
+    # "dwiwulan" is no period ("jam" is one since the per-hour period Jam)
+    messy = _with_task_cells(tall, position=" J01", volume="1.234,5", period="dwiwulan",
                              norma=dt.datetime(2026, 1, 1, 8, 0), time_unit="menit ")
     columnar = _read(messy, monkeypatch, "columnar")
     exact = _read(messy, monkeypatch, "exact")
