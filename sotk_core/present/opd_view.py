@@ -30,8 +30,7 @@ from sotk_core.model.evaluate import Evaluation
 
 def _thresholds(settings: Settings) -> tuple[float, float, float]:
     """(over: EJ above it is overloaded, low: EJ below it is idle, balanced low end)."""
-    bands = {g: lo for g, _, lo in settings.ej_bands}
-    return bands["A"], bands["D"], settings.balanced_ej[0]
+    return settings.overload_ej, settings.idle_ej, settings.balanced_ej[0]
 
 
 def reading(value: float | None, settings: Settings) -> str:
