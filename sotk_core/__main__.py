@@ -30,6 +30,7 @@ from sotk_core.model.city import load_files
 from sotk_core.model.evaluate import evaluate
 from sotk_core.present.catalogue import catalogue, catalogue_text
 from sotk_core.present.report import build_report, report_json
+from sotk_core.workbook.isolate import warm_up
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,10 +93,11 @@ def _parser() -> argparse.ArgumentParser:
 def _convert(inputs: list[tuple[str, bytes]], out: Path) -> int:
     """One template-v1 workbook per OPD; an OPD with errors is not written (its issues say
     what to fix). Each OPD's summary says what each file gave and what is missing."""
-    from sotk_core.workbook.formats import read_files, source_notes
+    from sotk_core.workbook.formats import source_notes
     from sotk_core.workbook.formats.convert import template_bytes, template_name
+    from sotk_core.workbook.isolate import read_files_isolated
 
-    books, extra = read_files(inputs, Settings(), skeletons=True)
+    books, extra = read_files_isolated(inputs, Settings(), skeletons=True)
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     for book in books:
@@ -178,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(catalogue_text())
         return 0
+    warm_up()  # the reader processes start while the files are read
     inputs = _read_inputs(args.files)
     if inputs is None:
         return 1

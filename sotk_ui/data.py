@@ -15,8 +15,9 @@ from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData, build_city
 from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.workbook import OpdWorkbook, read_workbook
-from sotk_core.workbook.formats import combine, read_parts
+from sotk_core.workbook.formats import combine
 from sotk_core.workbook.formats.parts import Part
+from sotk_core.workbook.isolate import read_parts_isolated
 from sotk_ui import state
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_data"
@@ -26,15 +27,18 @@ MEMO_SIZE = 6
 
 @st.cache_resource(show_spinner="Memuat kota contoh…")
 def sample_city() -> CityData:
+    # files this program ships: read in this process (uploads never are: parse_uploads)
     books = [read_workbook(p.read_bytes(), p.name) for p in sorted(SAMPLE_DIR.glob("*.xlsx"))]
     return build_city(books, name=SAMPLE_NAME)
 
 
-@st.cache_data(scope="session", show_spinner="Membaca workbook…", max_entries=200)
-def parse_upload(data: bytes, file_name: str) -> OpdWorkbook | list[Part]:
-    """A template-v1 workbook, or what a file in another layout contributes (combined per
-    OPD in `current_city`)."""
-    return read_parts(data, file_name, Settings())
+@st.cache_data(scope="session", show_spinner="Membaca workbook…", max_entries=20)
+def parse_uploads(files: tuple[tuple[str, bytes], ...]) -> list[OpdWorkbook | list[Part]]:
+    """Each upload as a template-v1 workbook, or what a file in another layout contributes
+    (combined per OPD in `current_city`), parsed in worker processes: a file that crashes the
+    parser or exhausts memory becomes an issue of that file; the server and other sessions
+    go on."""
+    return read_parts_isolated(files, Settings())
 
 
 def uploads_key(uploads: dict[str, bytes]) -> str:
@@ -52,7 +56,7 @@ def current_city() -> tuple[CityData, str]:
         key = "upload:" + uploads_key(uploads)
         memo = state.get(state.EVAL_MEMO)
         if ("city", key) not in memo:
-            items = [parse_upload(data, name) for name, data in uploads.items()]
+            items = parse_uploads(tuple(uploads.items()))
             books, loose = combine(items, Settings())
             memo.clear()  # a new data set: earlier evaluations are stale
             memo[("city", key)] = build_city(books, name="Kota (unggahan)", issues=loose)

@@ -14,6 +14,7 @@ from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import read_files
+from sotk_core.workbook.isolate import read_files_isolated
 from sotk_core.workbook.reader import OpdWorkbook
 
 RETIREMENT_COLUMNS = ["opd", "position", "year", "count", "row"]
@@ -76,7 +77,7 @@ class CityData:
         uids = self.units["uid"].to_numpy()
         pairs_u, pairs_a = [uids], [uids]
         current = uids.copy()
-        for _ in range(64):
+        for _ in range(len(uids)):  # to the top, however deep (the reader bounds the depth)
             current = np.where(current >= 0, parent[np.clip(current, 0, None)], -1)
             keep = current >= 0
             if not keep.any():
@@ -176,7 +177,7 @@ def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame
     parent = units["parent_uid"].to_numpy()
     depth = np.ones(len(units), dtype="int64")
     current = parent.copy()
-    for _ in range(64):
+    for _ in range(len(units)):  # to the top, however deep (the reader bounds the depth)
         has = current >= 0
         if not has.any():
             break
@@ -207,15 +208,22 @@ def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame
 
 
 def load_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
-               name: str = "Kota") -> CityData:
+               name: str = "Kota", *, trusted: bool = False) -> CityData:
     """Read (file name, bytes) pairs in any layout the product knows (template v1, anjab,
     SIASN, Permendagri forms, questionnaires …) into a city, the files of one OPD combined;
-    one bad file never stops the others."""
-    books, issues = read_files(files, settings or Settings())
+    one bad file never stops the others.
+
+    Files are parsed in worker processes (workbook.isolate), so a file that crashes the parser
+    or exhausts memory or time becomes an issue of that file instead of taking this process
+    down. `trusted=True` parses in this process: only for files this program ships (the
+    sample city), never for anything a user supplied."""
+    read = read_files if trusted else read_files_isolated
+    books, issues = read(files, settings or Settings())
     return build_city(books, name=name, issues=issues)
 
 
 def load_paths(paths: Iterable[str | Path], settings: Settings | None = None,
-               name: str = "Kota") -> CityData:
+               name: str = "Kota", *, trusted: bool = False) -> CityData:
     paths = [Path(p) for p in paths]
-    return load_files(((p.name, p.read_bytes()) for p in paths), settings, name=name)
+    return load_files(((p.name, p.read_bytes()) for p in paths), settings, name=name,
+                      trusted=trusted)

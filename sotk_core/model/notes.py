@@ -22,7 +22,7 @@ import xlsxwriter
 
 from sotk_core.base.issues import IssueList
 from sotk_core.base.labels import NOTE_CITY_SCOPE, NOTE_HEADERS, NOTE_KIND_LABELS
-from sotk_core.workbook.reader import read_sheet_rows
+from sotk_core.workbook.isolate import read_sheet_rows_isolated
 
 FIELDS: tuple[str, ...] = ("waktu", "opd", "unit", "jenis", "teks")
 KINDS: tuple[str, ...] = ("catatan", "keputusan")
@@ -173,7 +173,7 @@ def _from_json(data: bytes) -> list[dict]:
 
 def _from_xlsx(data: bytes) -> list[dict]:
     issues = IssueList()
-    sheets = read_sheet_rows(data, "catatan.xlsx", (SHEET,), issues)
+    sheets = read_sheet_rows_isolated(data, "catatan.xlsx", (SHEET,), issues)
     if sheets is None:
         raise NotesError("File catatan .xlsx tidak dapat dibuka: " + issues[0].message)
     grid = sheets.get(SHEET)

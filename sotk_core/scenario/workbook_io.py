@@ -46,7 +46,7 @@ from sotk_core.scenario.core import (
 )
 from sotk_core.scenario.settings_rows import read_settings_rows, settings_rows
 from sotk_core.workbook import cells
-from sotk_core.workbook.reader import read_sheet_rows
+from sotk_core.workbook.isolate import read_sheet_rows_isolated
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU, norm
 
 SHEET_CHANGES = "Perubahan"
@@ -254,8 +254,8 @@ def scenarios_from_xlsx(data: bytes, city: CityData, file: str = DEFAULT_FILE
     """Every scenario of a scenario workbook (one, or several from `scenarios_to_xlsx`), in
     file order, with the baseline settings and the problems found (as `scenario_from_xlsx`)."""
     issues = IssueList()
-    found = read_sheet_rows(data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS,
-                                         SHEET_LIST), issues)
+    found = read_sheet_rows_isolated(
+        data, file, (SHEET_CHANGES, SHEET_TASKS, SHEET_SETTINGS, SHEET_LIST), issues)
     if found is None:
         return [], Settings(), list(issues)
     changes_data, tasks_data, settings_data = (found.get(SHEET_CHANGES), found.get(SHEET_TASKS),
