@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from xml.etree import ElementTree
 
+import numpy as np
+
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
 
@@ -29,7 +31,10 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .str
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200.0
 MAX_ZIP_MEMBERS = 10_000
-MAX_SHEET_CELLS = 6_000_000  # rows × columns of one sheet's rectangle (~200 MB in the parser)
+MAX_SHEET_CELLS = 4_000_000  # rows × columns from A1 of one sheet (text in each: ~800 MB)
+MAX_SHARED_STRINGS = 2_000_000  # distinct texts of a workbook, declared or present
+MAX_TEXT_BYTES = 128 * 1024 * 1024  # text of the parsed sheets' cells, repeats included
+MAX_MERGED_RANGES = 50_000  # merged ranges of one sheet
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
@@ -69,14 +74,21 @@ class SheetExtent:
         return self.rows * self.cols
 
     @property
+    def padded_cells(self) -> int:
+        """Cells from A1 to the farthest value: what the reader holds (it pads every row from
+        column A), e.g. 20,000 values only in column XFD are 20,000 × 16,384 cells."""
+        return (self.last_row + 1) * (self.last_col + 1)
+
+    @property
     def too_big(self) -> bool:
-        return self.cells > MAX_SHEET_CELLS or self.values > MAX_SHEET_CELLS
+        return self.padded_cells > MAX_SHEET_CELLS or self.values > MAX_SHEET_CELLS
 
     def describe(self, sheet: str) -> str:
         """Why the sheet is refused, in Indonesian, naming the farthest column and row."""
+        rows, cols = self.last_row + 1, self.last_col + 1
         return (f"Sheet '{sheet}' terbentang sampai kolom {column_letter(self.last_col)} dan baris "
-                f"{fmt_num(self.last_row + 1)} ({fmt_num(self.rows)} baris × {fmt_num(self.cols)} "
-                f"kolom = {fmt_num(self.cells)} sel), melebihi batas {fmt_num(MAX_SHEET_CELLS)} "
+                f"{fmt_num(rows)} ({fmt_num(rows)} baris × {fmt_num(cols)} kolom = "
+                f"{fmt_num(self.padded_cells)} sel), melebihi batas {fmt_num(MAX_SHEET_CELLS)} "
                 "sel per sheet. Biasanya ada isi tersasar jauh di luar tabel: tekan Ctrl+End di "
                 "Excel untuk menemukannya, hapus baris/kolom di luar tabel, lalu simpan ulang.")
 
@@ -192,22 +204,33 @@ def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueLis
     parts = _sheet_parts(zf, names)
     sheet_of = {part: name for name, part in parts.items() if part and wanted(name)}
     every_sheet = {part for part in parts.values() if part}
+    shared_member = next((n for n in sorted(names) if _is_shared_strings(n)), None)
     small: set[str] = set()
     merged: dict[str, tuple[Merged, ...]] = {}
     with_errors: list[str] = []
+    scans: dict[str, _Quick] = {}
+    shared: SharedText | None = None
     for info in infos:  # each member the parser may read, once, streaming: sizes and CRCs
         if info.filename in sheet_of:  # must match the directory (BadZipFile otherwise)
-            fits, errors, merges = _quick_check(_chunks(zf, info.filename))
-            if merges is not None:
-                merged[sheet_of[info.filename]] = merges
-            if fits and _VOUCHED_CELLS <= MAX_SHEET_CELLS and (
+            quick = _quick_check(_chunks(zf, info.filename), shared_member is not None)
+            scans[info.filename] = quick
+            if quick.ranges is not None:
+                merged[sheet_of[info.filename]] = quick.ranges
+            if quick.fits and _VOUCHED_CELLS <= MAX_SHEET_CELLS and (
                     info.file_size <= _MIN_CELL_BYTES * MAX_SHEET_CELLS):
                 small.add(sheet_of[info.filename])
-            if errors:
+            if quick.errors:
                 with_errors.append(info.filename)
+        elif info.filename == shared_member:
+            shared = _shared_text(_chunks(zf, info.filename))
         elif info.filename not in every_sheet:  # sheets never parsed need no check
             for _ in _chunks(zf, info.filename):
                 pass
+    refusal = _refusal(zf, shared, {sheet_of[p]: (p, q) for p, q in scans.items()})
+    if refusal is not None:
+        sheet, message = refusal
+        issues.error(file, sheet, None, None, message)
+        return None
     if with_errors:
         data = _rewrite(zf, infos, {p: _error_cells_as_text(zf.read(p)) for p in with_errors})
     macro = "xl/vbaProject.bin" in names
@@ -253,6 +276,116 @@ def _chunks(zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             yield chunk
 
 
+def _is_shared_strings(member: str) -> bool:
+    return posixpath.basename(member).lower() == "sharedstrings.xml"
+
+
+# --- shared strings, merged ranges: what expanding the sheets would cost --------------------
+
+_SI_END = re.compile(rb"</(?:[\w.\-]+:)?si\s*>|<(?:[\w.\-]+:)?si(?:\s[^>]*)?/>")
+_UNIQUE_COUNT = re.compile(rb"<(?:[\w.\-]+:)?sst\s[^>]*?\buniqueCount\s*=\s*[\"']\s*(\d+)")
+_SHARED_CELL = re.compile(rb' t="s"[^>]*>\s*<v>(\d{1,10})</v>')  # as Excel writes them
+_MERGE_OPEN = re.compile(rb"<(?:[\w.\-]+:)?mergeCell[\s/>]")
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """The workbook's shared-strings table as sizes: how many entries it declares
+    (`uniqueCount`, the parser reserves that many up front), how many it holds, and an upper
+    bound of each entry's text in bytes (its XML)."""
+
+    declared: int
+    lengths: np.ndarray
+
+    @property
+    def entries(self) -> int:
+        return len(self.lengths)
+
+    @property
+    def longest(self) -> int:
+        return int(self.lengths.max()) if len(self.lengths) else 0
+
+
+def _shared_refs(piece: bytes) -> int:
+    """At least the cells typed as shared strings: every attribute whose value is exactly 's'
+    (`t="s"` however it is spaced or quoted), at C speed."""
+    return piece.count(b'"s"') + piece.count(b"'s'")
+
+
+def _shared_text(chunks: Iterable[bytes]) -> SharedText:
+    """One streaming pass; stops counting past MAX_SHARED_STRINGS entries."""
+    declared = 0
+    sizes: list[np.ndarray] = []
+    count = 0
+    carry = 0
+    first = True
+    for piece in _pieces(chunks):
+        if first:
+            found = _UNIQUE_COUNT.search(piece, 0, 4096)
+            declared = int(found.group(1)[:12]) if found else 0
+            first = False
+        parts = _SI_END.split(piece)
+        if len(parts) > 1:
+            lengths = np.fromiter(map(len, parts[:-1]), dtype=np.int64, count=len(parts) - 1)
+            lengths[0] += carry
+            sizes.append(lengths)
+            count += len(lengths)
+            carry = len(parts[-1])
+        else:
+            carry += len(piece)
+        if count > MAX_SHARED_STRINGS:
+            break
+    return SharedText(declared, np.concatenate(sizes) if sizes else np.zeros(0, np.int64))
+
+
+def _shared_bytes(chunks: Iterable[bytes], shared: SharedText, refs: int) -> int:
+    """The text the sheet's shared-string cells expand to; a cell written otherwise than Excel
+    does counts as the longest entry."""
+    total = found = 0
+    top = shared.entries
+    for piece in _pieces(chunks):
+        indexes = _SHARED_CELL.findall(piece)
+        if not indexes:
+            continue
+        found += len(indexes)
+        idx = np.fromiter(map(int, indexes), dtype=np.int64, count=len(indexes))
+        total += int(shared.lengths[idx[idx < top]].sum())
+    return total + max(refs - found, 0) * shared.longest
+
+
+def _refusal(zf: zipfile.ZipFile, shared: SharedText | None,
+             sheets: Mapping[str, tuple[str, _Quick]]) -> tuple[str | None, str] | None:
+    """(sheet or None, message) when expanding the workbook would cost more than its limits."""
+    for sheet, (_, quick) in sheets.items():
+        if quick.merges > MAX_MERGED_RANGES:
+            return sheet, (f"Sheet '{sheet}' berisi {fmt_num(quick.merges)} sel gabungan (merge), "
+                           f"melebihi batas {fmt_num(MAX_MERGED_RANGES)} per sheet; file ditolak "
+                           "demi keamanan. Pisahkan sel gabungan yang tidak perlu (Unmerge Cells) "
+                           "lalu simpan ulang.")
+    if shared is None:
+        return None
+    if max(shared.declared, shared.entries) > MAX_SHARED_STRINGS:
+        return None, (f"Workbook menyatakan berisi {fmt_num(max(shared.declared, shared.entries))}"
+                      f" teks berbeda, melebihi batas {fmt_num(MAX_SHARED_STRINGS)} per workbook; "
+                      "file ditolak demi keamanan (file rusak atau dibuat untuk membebani "
+                      "server). Buka di Excel lalu simpan ulang sebagai .xlsx.")
+    if sum(q.shared_refs for _, q in sheets.values()) * shared.longest <= MAX_TEXT_BYTES:
+        return None  # even if every cell held the longest text
+    total, heaviest, most = 0, None, -1
+    for sheet, (part, quick) in sheets.items():
+        size = _shared_bytes(_chunks(zf, part), shared, quick.shared_refs)
+        total += size
+        if size > most:
+            heaviest, most = sheet, size
+    if total <= MAX_TEXT_BYTES:
+        return None
+    return heaviest, (f"Sheet '{heaviest}' mengulang teks panjang di banyak sel: bila dibuka, "
+                      f"teks workbook menjadi {fmt_num(total / _MB)} MB, melebihi batas "
+                      f"{fmt_num(MAX_TEXT_BYTES / _MB)} MB; file ditolak demi keamanan. Hapus "
+                      "sel yang berisi teks sangat panjang atau tersalin berulang, lalu simpan "
+                      "ulang.")
+
+
 # --- formula errors -------------------------------------------------------------------------
 
 _ERROR_CELL = re.compile(
@@ -294,6 +427,15 @@ _LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS = b"0123456789"
 _strip_letters = operator.methodcaller("lstrip", _LETTERS)
 _strip_digits = operator.methodcaller("rstrip", _DIGITS)
+
+
+def clip_merged(merged: Iterable[Merged], width: int) -> list[Merged]:
+    """Merged ranges ((first row, first col), (last row, last col)), 0-based, cut at the
+    sheet's used width and without repeats: 2,000 copies of A1:XFD1 over a table of seven
+    columns are one range A1:G1, so nothing loops over 16,384 columns per range."""
+    out = {(start, (end[0], min(end[1], width - 1))) for start, end in merged
+           if start[1] < width}
+    return sorted(out)
 
 
 def column_letter(index: int) -> str:
@@ -369,18 +511,30 @@ _VOUCHED_CELLS = 26 * 99_999
 _MIN_CELL_BYTES = 20  # len('<c r="A1"><v>1</v></c>') - 2: bounds the count of value cells
 
 
-def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool, tuple[Merged, ...] | None]:
-    """(every cell lies in A1:Z99999, the sheet has formula-error cells, its merged ranges),
-    in three C-speed passes over the part from <sheetData> to the last `sheetData` of the
-    document; the merged ranges are read from what follows that, None when they are not all
-    in the last piece. False for the first means 'measure it exactly'. (Excel writes
-    attributes with double quotes; a `t='e'` cell is read as empty.)"""
+@dataclass(frozen=True)
+class _Quick:
+    fits: bool  # every cell lies in A1:Z99999
+    errors: bool  # the sheet has formula-error cells
+    shared_refs: int  # cells typed as shared strings (counted only when the workbook has any)
+    merges: int  # merged ranges, counted
+    ranges: tuple[Merged, ...] | None  # and read (None: not all in the last piece)
+
+
+def _quick_check(chunks: Iterable[bytes], count_shared: bool = True) -> _Quick:
+    """Cheap C-speed passes over the part from <sheetData> to the last `sheetData` of the
+    document (cells), and over all of it (merged ranges, counted; read from what follows
+    sheetData when they are all in the last piece). `fits` False means 'measure it exactly'.
+    (Excel writes attributes with double quotes; a `t='e'` cell is read as empty.)"""
     fits, errors, inside = True, False, False
-    merges: tuple[Merged, ...] | None = ()
+    shared_refs = merges = 0
+    ranges: tuple[Merged, ...] | None = ()
     pieces = _pieces(chunks)
     piece = next(pieces, None)
     while piece is not None:
         following = next(pieces, None)  # one piece ahead: is this the last one?
+        if count_shared:
+            shared_refs += _shared_refs(piece)
+        merges += len(_MERGE_OPEN.findall(piece)) if b"ergeCell" in piece else 0
         start = 0
         if not inside:
             opening = piece.find(b"sheetData")
@@ -390,14 +544,14 @@ def _quick_check(chunks: Iterable[bytes]) -> tuple[bool, bool, tuple[Merged, ...
             inside, start = True, opening + 9
         end = piece.rfind(b"sheetData", start) if following is None else -1
         if following is None:
-            merges = _merged_ranges(piece, end) if end >= 0 else None
+            ranges = _merged_ranges(piece, end) if end >= 0 else None
         end = end if end >= 0 else len(piece)
         if fits and (_UNVOUCHED_CELL.search(piece, start, end) is not None
                      or piece.find(b":c", start, end) >= 0):  # prefixed (x:c) cells: measure
             fits = False
         errors = errors or piece.find(b't="e"', start, end) >= 0
         piece = following
-    return fits, errors, merges
+    return _Quick(fits, errors, shared_refs, merges, ranges)
 
 
 _MERGE_CELL = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"')
