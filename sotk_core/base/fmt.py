@@ -18,6 +18,9 @@ def fmt_num(value: object, decimals: int = 0, unit: str = "") -> str:
         return str(value)
     if math.isnan(x):
         return "–"
+    if not abs(x) < 1e15:  # past exact decimals (and infinity): 6 significant digits
+        text = f"{x:.6g}".replace(".", ",").replace("inf", "∞")
+        return f"{text} {unit}".rstrip() if unit else text
     q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{q:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if text.startswith("-") and float(q) == 0:

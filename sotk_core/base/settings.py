@@ -44,7 +44,8 @@ from sotk_core.base.tables import (
 )
 
 __all__ = ["CUSTOM_PRESET", "DEFAULT_PRESET", "EJ_BANDS", "MATURITY_BANDS", "PERIODS",
-           "ROUNDING_LABELS", "ROUNDING_MODES", "WKE_PRESETS", "Settings", "derive_wke_hours",
+           "ROUNDING_LABELS", "ROUNDING_MODES", "WKE_MAX_HOURS", "WKE_MIN_HOURS", "WKE_PRESETS",
+           "Settings", "derive_wke_hours",
            "preset_by_key", "rounding_mode"]
 
 Rounding = Literal["half_up", "ceil", "floor", "min1"]
@@ -54,6 +55,8 @@ EJ_BANDS: Bands = PJ_TABLES_BY_ID[DEFAULT_PJ_TABLE].bands
 WKE_PRESETS: dict[str, float] = {p.name: p.wke_hours for p in PRESETS}
 DEFAULT_PRESET = PRESETS_BY_ID[DEFAULT_PRESET_ID].name
 CUSTOM_PRESET = "Kustom"
+WKE_MIN_HOURS = 100.0  # effective working hours per year the engine accepts (files, scenarios,
+WKE_MAX_HOURS = 3000.0  # the settings panel): outside is a typing error
 _BY_NAME = {p.name.casefold(): p for p in PRESETS}
 
 
@@ -103,6 +106,12 @@ class Settings:
         if not (isinstance(self.wke_hours, (int, float)) and math.isfinite(self.wke_hours)
                 and self.wke_hours > 0):
             raise ValueError("Jam kerja efektif (WKE) harus lebih dari 0 jam.")
+        if not WKE_MIN_HOURS <= self.wke_hours <= WKE_MAX_HOURS:
+            from sotk_core.base.fmt import fmt_num
+
+            raise ValueError(f"Jam kerja efektif (WKE) {fmt_num(self.wke_hours, 1)} jam/tahun di "
+                             f"luar rentang {fmt_num(WKE_MIN_HOURS)}–{fmt_num(WKE_MAX_HOURS)} "
+                             "jam/tahun.")
         if self.rounding not in ROUNDING_MODES:
             raise ValueError(f"Mode pembulatan tidak dikenal: {self.rounding!r}.")
         if self.base_preset not in PRESETS_BY_ID:

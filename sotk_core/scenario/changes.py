@@ -14,12 +14,14 @@ from typing import ClassVar, NamedTuple
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import CHANGE_KIND_LABELS, ROUNDING_LABELS
-from sotk_core.base.settings import ROUNDING_MODES
+from sotk_core.base.settings import ROUNDING_MODES, WKE_MAX_HOURS, WKE_MIN_HOURS
 from sotk_core.model.city import CityData
 from sotk_core.scenario.state import ReplayState, ScenarioError, city_index
+from sotk_core.workbook.rules import MAX_STAFF, MIN_NORMA
 from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU
 
-MAX_WKE_HOURS = 8760.0  # hours in a year: anything above is a typing error
+MAX_WKE_HOURS = WKE_MAX_HOURS  # kept for callers of the old name
+MAX_SCENARIO_NUMBER = 1e9  # a volume or norma typed into a scenario: past this it is a typo
 
 
 class NewTask(NamedTuple):
@@ -104,7 +106,7 @@ class SetExisting:
 
     def _check(self, s: ReplayState) -> None:
         s.require_position(self.opd, self.position_code, "position_code")
-        _whole(self.value, "value", "Jumlah pegawai", minimum=0)
+        _whole(self.value, "value", "Jumlah pegawai", minimum=0, maximum=MAX_STAFF)
 
     def _apply(self, s: ReplayState) -> None:
         s.existing[(self.opd, self.position_code)] = int(self.value)
@@ -132,7 +134,8 @@ class MoveStaff:
                 f"{n.position(self.to_opd, self.to_code, cross)}")
 
     def _check(self, s: ReplayState) -> None:
-        count = _whole(self.count, "count", "Jumlah pegawai yang dipindah", minimum=1)
+        count = _whole(self.count, "count", "Jumlah pegawai yang dipindah", minimum=1,
+                       maximum=MAX_STAFF)
         s.require_position(self.from_opd, self.from_code, "position_code")
         s.require_position(self.to_opd, self.to_code, "to_code")
         if (self.from_opd, self.from_code) == (self.to_opd, self.to_code):
@@ -194,7 +197,7 @@ class AddPosition:
         if self.kind not in JENIS_JABATAN:
             raise ScenarioError(f"Jenis jabatan '{self.kind}' tidak dikenal; pilih salah satu: "
                                 + ", ".join(JENIS_JABATAN) + ".", field="kind")
-        _whole(self.existing, "value", "Jumlah pegawai", minimum=0)
+        _whole(self.existing, "value", "Jumlah pegawai", minimum=0, maximum=MAX_STAFF)
         if self.grade is not None and _whole(self.grade, "grade", "Kelas jabatan", 1) > 17:
             raise ScenarioError(f"Kelas jabatan {self.grade} di luar rentang 1–17.",
                                 field="grade")
@@ -284,7 +287,7 @@ class SetTaskNorma:
 
     def _check(self, s: ReplayState) -> None:
         s.require_task(self.opd, self.position_code, self.row)
-        _number(self.norma, "norma", "Norma waktu", positive=True)
+        _number(self.norma, "norma", "Norma waktu", positive=True, minimum=MIN_NORMA)
 
     def _apply(self, s: ReplayState) -> None:
         s.norma[s.require_task(self.opd, self.position_code, self.row)] = float(self.norma)
@@ -315,9 +318,9 @@ class SetSettings:
             raise ScenarioError("Isi WKE atau mode pembulatan yang akan diubah.", field="value")
         if self.wke_hours is not None:
             wke = _number(self.wke_hours, "wke_hours", "Jam kerja efektif (WKE)", positive=True)
-            if wke > MAX_WKE_HOURS:
-                raise ScenarioError(f"Jam kerja efektif {_num(wke)} jam/tahun melebihi jumlah "
-                                    f"jam dalam setahun ({_num(MAX_WKE_HOURS)}).",
+            if not WKE_MIN_HOURS <= wke <= WKE_MAX_HOURS:
+                raise ScenarioError(f"Jam kerja efektif {_num(wke)} jam/tahun di luar rentang "
+                                    f"{_num(WKE_MIN_HOURS)}–{_num(WKE_MAX_HOURS)} jam/tahun.",
                                     field="wke_hours")
         if self.rounding is not None and self.rounding not in ROUNDING_MODES:
             raise ScenarioError(f"Mode pembulatan '{self.rounding}' tidak dikenal; pilih "
@@ -340,7 +343,8 @@ CHANGE_TYPES: tuple[type, ...] = (SetExisting, MoveStaff, AddPosition, RemovePos
 KIND_LABELS: dict[type, str] = {cls: CHANGE_KIND_LABELS[cls.change_kind] for cls in CHANGE_TYPES}
 
 
-def _whole(value: object, field_name: str, what: str, minimum: int) -> int:
+def _whole(value: object, field_name: str, what: str, minimum: int,
+           maximum: int | None = None) -> int:
     try:
         x = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -350,10 +354,14 @@ def _whole(value: object, field_name: str, what: str, minimum: int) -> int:
     if x < minimum:
         raise ScenarioError(f"{what} tidak boleh kurang dari {minimum} (tertulis {x:g}).",
                             field=field_name)
+    if maximum is not None and x > maximum:
+        raise ScenarioError(f"{what} paling banyak {fmt_num(maximum)} (tertulis {_num(x)}).",
+                            field=field_name)
     return int(x)
 
 
-def _number(value: object, field_name: str, what: str, positive: bool) -> float:
+def _number(value: object, field_name: str, what: str, positive: bool,
+            minimum: float | None = None) -> float:
     try:
         x = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -364,6 +372,12 @@ def _number(value: object, field_name: str, what: str, positive: bool) -> float:
         raise ScenarioError(f"{what} harus lebih dari 0 (tertulis {x:g}).", field=field_name)
     if x < 0:
         raise ScenarioError(f"{what} tidak boleh negatif (tertulis {x:g}).", field=field_name)
+    if minimum is not None and x < minimum:
+        raise ScenarioError(f"{what} paling kecil {fmt_num(minimum, 2)} (tertulis {x:g}).",
+                            field=field_name)
+    if x > MAX_SCENARIO_NUMBER:
+        raise ScenarioError(f"{what} terlalu besar (tertulis {x:.6g}); paling besar "
+                            f"{fmt_num(MAX_SCENARIO_NUMBER)}.", field=field_name)
     return x
 
 
@@ -372,7 +386,8 @@ def _check_task(t: NewTask, k: int) -> None:
         raise ScenarioError(f"Tugas ke-{k} jabatan baru: uraian tugas harus diisi.", field="tasks")
     try:
         _number(t.volume, "tasks", f"Tugas ke-{k}: volume", positive=False)
-        _number(t.norma, "tasks", f"Tugas ke-{k}: norma waktu", positive=True)
+        _number(t.norma, "tasks", f"Tugas ke-{k}: norma waktu", positive=True,
+                minimum=MIN_NORMA)
     except ScenarioError as exc:
         raise ScenarioError(exc.message, field="tasks") from None
     if t.period not in PERIODE:

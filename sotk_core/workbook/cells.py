@@ -16,9 +16,10 @@ EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE
                 "#CALC!", "#GETTING_DATA", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#EXTERNAL!",
                 "#FIELD!", "#PYTHON!", "#TIMEOUT!", "#UNKNOWN!")
 
-_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
-_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3}){2,}$")
-_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$", re.IGNORECASE)
+# ASCII digits only: float() would read '١٢٣' (Arabic-Indic) or '１２３' (full-width) as 123
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$", re.ASCII)
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3}){2,}$", re.ASCII)
+_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$", re.IGNORECASE | re.ASCII)
 
 # Common ways people write the enumerated values.
 ENUM_ALIASES: dict[str, str] = {
@@ -67,6 +68,9 @@ def parse_number(value: object) -> tuple[float | None, str | None]:
     elif _THOUSANDS_DOT.match(text) and not text.lstrip("+-").startswith("0"):
         text = text.replace(".", "")  # Indonesian thousands: 1.234 = 1234
     if not _PLAIN.match(text):
+        if any(ch.isdigit() and not ch.isascii() for ch in text):
+            return None, (f"berisi {str(value)[:40]!r} dengan angka selain 0–9 (mis. angka Arab "
+                          "atau lebar penuh); ketik ulang dengan angka 0–9")
         return None, f"berisi teks {str(value)[:40]!r}, bukan angka"
     f = float(text)
     return (f, None) if math.isfinite(f) else (None, "bukan angka yang sah")

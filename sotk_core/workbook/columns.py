@@ -95,7 +95,7 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
             return value
 
         merged_header_problems(grid.merged, header,
-                               lambda c: not _blank(column(c)).all(), title, out)
+                               lambda c: not _blank(column(c)).all(), title, out, grid.width)
     rows = keep + 1  # Excel rows
     frame: dict[str, object] = {"row": rows}
     for col in sheet.columns:

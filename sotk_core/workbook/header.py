@@ -11,7 +11,7 @@ import numpy as np
 
 from sotk_core.base.issues import IssueList
 from sotk_core.workbook import cells
-from sotk_core.workbook.guard import Merged, column_letter
+from sotk_core.workbook.guard import Merged, clip_merged, column_letter
 from sotk_core.workbook.spec import Column, Sheet, norm
 
 HEADER_SCAN_ROWS = 15  # headers may sit under a title block
@@ -156,18 +156,27 @@ def _names(sheet: Sheet) -> dict[str, str]:
 
 def merged_header_problems(merged: list[Merged] | tuple[Merged, ...], header: Header,
                            has_data: Callable[[int], bool], cell: Callable[[int, int], object],
-                           out: TableIssues) -> None:
+                           out: TableIssues, width: int | None = None) -> None:
     """A header merged across columns leaves the columns right of the first without a name;
     data typed there would be silently ignored, so it is an error. `has_data(c)`: a kept row
-    holds something in column c; `cell(r, c)`: the value at 0-based row r, column c."""
+    holds something in column c; `cell(r, c)`: the value at 0-based row r, column c. Ranges
+    are cut at the sheet's `width` and looked at once each, every column at most once: 2,000
+    copies of A1:XFD1 over seven columns cost seven looks, not 32 million."""
     used = set(header.columns.values())
     first, last = header.rows[0] - 1, header.rows[-1] - 1
-    for (r0, c0), (r1, c1) in merged:
+    filled: dict[int, bool] = {}
+    ranges = clip_merged(merged, width) if width is not None else sorted(set(merged))
+    for (r0, c0), (r1, c1) in ranges:
         if c1 <= c0 or r1 < first or r0 > last or c0 not in used:
             continue
         for c in range(c0 + 1, c1 + 1):
-            if c in used or not has_data(c):
+            if c in used:
                 continue
+            if c not in filled:
+                filled[c] = has_data(c)
+            if not filled[c]:
+                continue
+            filled[c] = False  # one message per column
             title = cell(r0, c0)
             letter = column_letter(c)
             span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"

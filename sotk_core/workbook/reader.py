@@ -18,7 +18,7 @@ import pyarrow.compute as pa_compute
 from sotk_core.base.formulas import TaskBase
 from sotk_core.base.issues import Issue, IssueList
 from sotk_core.base.settings import Settings
-from sotk_core.workbook import cells
+from sotk_core.workbook import cells, rules
 from sotk_core.workbook.grid import PANIC, PARSER_FAILURES, Book, open_book, read_sheet_rows
 from sotk_core.workbook.spec import (
     ALL_SHEETS,
@@ -89,9 +89,10 @@ def _dtype(col: Column) -> str:
 
 def _read_profile(book: Book, issues: IssueList, file: str) -> dict[str, object]:
     profile: dict[str, object] = {}
-    table = read_table(book, PROFIL)
+    table = rules.normalise_text(read_table(book, PROFIL), PROFIL, issues, file)
     if table is None:
         return profile
+    rules.duplicate_profile_rows(table, (f.label for f in PROFILE_FIELDS), issues, file)
     labels = {norm(f.label): f for f in PROFILE_FIELDS}
     for label, value, row in zip(table["isian"], table["nilai"], table["row"], strict=True):
         spec = labels.get(norm(label))
@@ -188,6 +189,8 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
             issues.error(file, UNIT.name, int(row_of[loop[0]]), "Kode Induk",
                          "Susunan unit melingkar: " + " → ".join([*loop, loop[0]]) + ".")
         state.update(dict.fromkeys(path, 2))
+    if not issues.has_errors_in(file, UNIT.name):
+        rules.check_depth(units, issues, file)
     if len(roots) == 1 and units["kind"].iat[roots[0]] not in (None, "OPD"):
         issues.warning(file, UNIT.name, int(rows[roots[0]]), "Jenis Unit",
                        "Unit akar sebaiknya berjenis 'OPD'.")
@@ -198,6 +201,7 @@ def _validate_positions(positions: pd.DataFrame, units: pd.DataFrame, issues: Is
     code_list, unit_list = positions["code"].tolist(), positions["unit"].tolist()
     rows = positions["row"].tolist()
     _duplicates(code_list, rows, issues, file, JABATAN, "code", "Kode Jabatan")
+    rules.check_positions(positions, issues, file)
     codes = {c for c in units["code"].tolist() if not _missing(c)}
     for code, unit, row in zip(code_list, unit_list, rows, strict=True):
         if not _missing(unit) and unit not in codes:
@@ -249,9 +253,10 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
                      f"Kode Jabatan '{owner.iat[i]}' tidak ada di sheet Jabatan.")
     base = TaskBase.of(tasks)
     minutes = base.minutes(settings)
+    refused = rules.check_tasks(tasks, minutes, settings, issues, file)
     limit = settings.hours_as_minutes_factor * settings.wke_minutes
     with np.errstate(invalid="ignore"):
-        big = np.flatnonzero(minutes > limit)
+        big = np.flatnonzero((minutes > limit) & ~refused)
     for i in big:
         issues.warning(file, BEBAN_KERJA.name, int(rows[i]), "Norma Waktu",
                        f"Tugas ini saja butuh {cells.fmt_cell(minutes[i] / 60)} jam/tahun, lebih "
@@ -389,13 +394,11 @@ def _failed(file: str, issues: IssueList) -> OpdWorkbook:
 
 
 def _read(book: Book, file: str, settings: Settings, issues: IssueList) -> OpdWorkbook:
+    rules.duplicate_sheets(book.sheet_names, ALL_SHEETS, issues, file)
     profile = _read_profile(book, issues, file)
-    units = read_table(book, UNIT)
-    positions = read_table(book, JABATAN)
-    tasks = read_table(book, BEBAN_KERJA)
-    maturity = read_table(book, KEMATANGAN)
-    kelembagaan = read_table(book, KELEMBAGAAN)
-    retirements = read_table(book, PENSIUN)
+    units, positions, tasks, maturity, kelembagaan, retirements = (
+        rules.normalise_text(read_table(book, sheet), sheet, issues, file)
+        for sheet in (UNIT, JABATAN, BEBAN_KERJA, KEMATANGAN, KELEMBAGAAN, PENSIUN))
     if units is not None:
         _validate_units(units, issues, file)
     if positions is not None and units is not None:

@@ -69,7 +69,8 @@ def read_rows(grid: Rows, sheet: Sheet, out: TableIssues, rendered: bool = False
             return value
 
         merged_header_problems(grid.merged, header, lambda c: any(
-            c < len(rows[i]) and not cells.is_blank(rows[i][c]) for i in keep), cell, out)
+            c < len(rows[i]) and not cells.is_blank(rows[i][c]) for i in keep), cell, out,
+            max(map(len, rows), default=0))
     numbers = grid.numbers
     excel_rows = (np.asarray(keep, dtype="int64") + 1 if isinstance(numbers, range)
                   else np.asarray(numbers, dtype="int64")[keep])

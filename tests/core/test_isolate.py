@@ -15,9 +15,9 @@ import time
 import pytest
 
 from sotk_core import Settings
-from sotk_core.city import load_files
-from sotk_core.issues import IssueList
-from sotk_core.scenario_io import scenario_from_xlsx
+from sotk_core.base.issues import IssueList
+from sotk_core.model.city import load_files
+from sotk_core.scenario.workbook_io import scenario_from_xlsx
 from sotk_core.workbook import guard, isolate, read_workbook
 from tests.builders import opd_bytes
 from tests.data.make_hostile import shared_count

@@ -50,6 +50,7 @@ WORD = st.text(alphabet=st.characters(categories=("L", "N"), include_characters=
                                       exclude_characters="#"), min_size=1, max_size=12)
 NAME = st.lists(WORD, min_size=1, max_size=4).map(" ".join)  # no double or edge spaces
 AMOUNT = st.integers(0, 500_000).map(lambda n: n / 100)  # 0.00 – 5,000.00, two decimals
+PER_YEAR = {"Tahun": 1, "Semester": 2, "Triwulan": 4, "Bulan": 12, "Minggu": 50, "Hari": 250}
 
 
 @st.composite
@@ -90,6 +91,9 @@ def opd(draw) -> dict:
         row = {"position": draw(st.sampled_from(positions))["code"], "task": draw(NAME),
                "output": draw(NAME), "period": draw(st.sampled_from(PERIODE)),
                "time_unit": draw(st.sampled_from(SATUAN_WAKTU))}
+        minutes = volume * PER_YEAR[row["period"]] * norma * (60 if row["time_unit"] == "Jam" else 1)
+        if minutes > 100 * 1250 * 60:  # more than 100 people's WKE: refused (test_rules.py)
+            continue
         tasks.append({**row, "volume": draw(number_cell(volume)),
                       "norma": draw(number_cell(norma))})
         expected_tasks.append({**row, "volume": volume, "norma": norma})
