@@ -129,10 +129,10 @@ class Book:
             return None
         try:
             ws = self._calamine().get_sheet_by_name(actual)
-        except PARSER_FAILURES as exc:  # calamine: malformed sheet XML
+        except PARSER_FAILURES:  # calamine: malformed sheet XML (its own words are English)
             self.issues.error(self.file, actual, None, None,
-                              f"Sheet '{actual}' tidak dapat dibaca ({str(exc)[:80]}); buka di "
-                              "Excel lalu simpan ulang sebagai .xlsx.")
+                              f"Sheet '{actual}' tidak dapat dibaca (isi XML-nya rusak atau tidak "
+                              "sesuai format Excel); buka di Excel lalu simpan ulang sebagai .xlsx.")
             return None
         if (ws.end[0] + 1 if ws.end else 0) <= STREAM_ROWS:  # one C call builds every row
             data = ws.to_python(skip_empty_area=False)
@@ -187,10 +187,10 @@ def open_book(data: bytes, file: str, issues: IssueList,
         return None
     try:
         return Book(data, file, issues, container)
-    except PARSER_FAILURES as exc:  # calamine's own errors: corrupt zip, bad XML, ...
+    except PARSER_FAILURES:  # calamine's own errors: corrupt zip, bad XML, ...
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau "
-                     f"terpotong. Buka di Excel lalu simpan ulang sebagai .xlsx. ({type(exc).__name__})")
+                     "terpotong. Buka di Excel lalu simpan ulang sebagai .xlsx.")
         return None
 
 
@@ -220,10 +220,10 @@ def read_sheet_rows(data: bytes, file: str, names: Sequence[str] | None, issues:
             sheet = wb.get_sheet_by_name(actual)
             key = actual if wanted is None else wanted[norm(actual)]
             out[key] = sheet.to_python(skip_empty_area=False) if absolute else sheet.to_python()
-    except (*PARSER_FAILURES, UnreadableSheet) as exc:
+    except (*PARSER_FAILURES, UnreadableSheet):
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); simpan ulang dari "
-                     f"Excel lalu unggah lagi. ({type(exc).__name__})")
+                     "Excel lalu unggah lagi.")
         return None
     return out
 

@@ -438,6 +438,11 @@ def clip_merged(merged: Iterable[Merged], width: int) -> list[Merged]:
     return sorted(out)
 
 
+def _shown(raw: bytes) -> str:
+    """A few bytes of the sheet as a person reads them in a message."""
+    return raw[:12].decode("utf-8", "replace").replace("\ufffd", "?")
+
+
 def column_letter(index: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
     letters = ""
@@ -450,7 +455,7 @@ def column_letter(index: int) -> str:
 
 def _column_index(letters: bytes) -> int:
     if not 1 <= len(letters) <= 3 or not letters.isalpha() or not letters.isupper():
-        raise UnreadableSheet(f"referensi sel tidak sah: {letters[:12]!r}")
+        raise UnreadableSheet(f"referensi sel tidak sah '{_shown(letters)}'")
     n = 0
     for ch in letters:
         n = n * 26 + ch - 64
@@ -461,7 +466,7 @@ def _ref(ref: bytes) -> tuple[int, int]:
     """b'D12' -> (11, 3), 0-based (row, column)."""
     digits = _strip_letters(ref)
     if not digits.isdigit() or len(digits) > 9 or int(digits) < 1:
-        raise UnreadableSheet(f"referensi sel tidak sah: {ref[:12]!r}")
+        raise UnreadableSheet(f"referensi sel tidak sah '{_shown(ref)}'")
     return int(digits) - 1, _column_index(ref[: len(ref) - len(digits)])
 
 
@@ -595,7 +600,7 @@ def _scan(open_chunks: Callable[[], Iterable[bytes]]) -> SheetExtent | None:
     first = True
     for piece in _pieces(open_chunks()):
         if first and piece[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise UnreadableSheet("XML UTF-16")
+            raise UnreadableSheet("XML-nya berkode UTF-16, bukan UTF-8")
         first = False
         opened = sum(piece.count(t) for t in _CELL_OPENINGS)
         if opened != piece.count(b'<c r="') or any(t in piece for t in _PREFIXED_CELL):
@@ -622,7 +627,7 @@ def _scan_exact(chunks: Iterable[bytes]) -> SheetExtent | None:
                 if r:
                     digits = r.group(1)
                     if not digits.isdigit() or len(digits) > 9:
-                        raise UnreadableSheet(f"nomor baris tidak sah: {digits[:12]!r}")
+                        raise UnreadableSheet(f"nomor baris tidak sah '{_shown(digits)}'")
                     row = int(digits) - 1
                 else:
                     row += 1

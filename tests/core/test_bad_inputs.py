@@ -315,5 +315,6 @@ def test_a_sheet_the_parser_rejects_is_named(monkeypatch, failure):
     wb = read_workbook(opd_bytes(), "uji.xlsx")
     (issue,) = wb.errors
     assert (issue.sheet, issue.message) == (
-        "Jabatan", "Sheet 'Jabatan' tidak dapat dibaca (XML rusak); buka di Excel lalu simpan "
+        "Jabatan", "Sheet 'Jabatan' tidak dapat dibaca (isi XML-nya rusak atau tidak sesuai "
+                   "format Excel); buka di Excel lalu simpan "
                    "ulang sebagai .xlsx.")

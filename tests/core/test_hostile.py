@@ -9,6 +9,7 @@ surplus 2, shortage 3 (tests/builders.py, by hand).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ from tests.builders import opd_bytes
 from tests.core.measure import run_cli
 from tests.data.make_hostile import CASES, MARKUP_OPD, Hostile, build_hostile
 
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_FILE = "baik.xlsx"
 GOOD_OPD = "Dinas Baik"
 LIMIT_MB = 1024
@@ -84,3 +86,10 @@ def test_codes_in_wide_or_arabic_digits_are_read_as_the_ascii_code(hostile):
     # rows 7 and 8 name J06 and J07: the same 12,980 h as Dinas Uji
     assert city.tasks["position"].tolist()[5:7] == ["J06", "J07"]
     assert compute_workload(city, Settings()).opds["workload_hours"].iloc[0] == 12_980
+
+
+def test_the_committed_hostile_files_are_the_generated_ones(hostile):
+    committed = ROOT / "tests" / "data" / "corpus"  # for people to try in the app
+    for name, path in hostile.items():
+        assert path.stat().st_size < 200 * 1024, name
+        assert (committed / name).read_bytes() == path.read_bytes(), name  # else: regenerate
