@@ -349,12 +349,12 @@ def _validate_retirements(ret: pd.DataFrame, positions: pd.DataFrame, year: obje
     pos = positions.drop_duplicates("code").set_index("code")
     for code, n in total.items():
         existing, row = pos.at[code, "existing"], int(pos.at[code, "row"])
-        if not math.isnan(existing) and n > existing:
+        if not pd.isna(existing) and n > existing:
             issues.error(file, sheet, None, "Jumlah",
                          f"Jumlah pensiun jabatan '{code}' ({n:g}) lebih besar dari Pegawai "
                          f"({existing:g}, sheet Jabatan baris {row}).")
         five, col = window.get(code, 0.0), pos.at[code, "retiring"]
-        if not math.isnan(col) and col != five:
+        if not pd.isna(col) and col != five:  # None when the column could not be read
             issues.warning(file, JABATAN.name, row, "Pensiun 5 Tahun",
                            f"Pensiun 5 Tahun jabatan '{code}' ({col:g}) tidak sama dengan "
                            f"jumlah sheet Pensiun {start}–{end} ({five:g}); rencana formasi "
