@@ -34,6 +34,9 @@ def _with_task_cells(tall: bool, **cells: object) -> bytes:
     grids = good_grids()
     rows = grids["Beban Kerja"]
     keys = ["position", "task", "output", "volume", "period", "norma", "time_unit"]
+    # per Tahun, so a volume of 1.234 stays a task one person can carry (1.234 × 60 min per
+    # Hari would be 308.500 h, past 100× WKE: refused by workbook.rules)
+    rows[1][keys.index("period")] = "Tahun"
     for key, value in cells.items():
         rows[1][keys.index(key)] = value
     if tall:
@@ -46,7 +49,7 @@ def test_the_whitespace_list_is_pythons():
 
 
 CASES = {
-    # volume of task J01 (4 per day × 60 min): what it is read as, and the message if any
+    # volume of task J01 (per Tahun × 60 min): what it is read as, and the message if any
     "number 1.234": ({"volume": 1.234}, 1.234, None),
     "text 1.234 (thousands)": ({"volume": "1.234"}, 1234.0, None),
     "text 1.234,5": ({"volume": "1.234,5"}, 1234.5, None),
