@@ -107,8 +107,6 @@ class Settings:
                 and self.wke_hours > 0):
             raise ValueError("Jam kerja efektif (WKE) harus lebih dari 0 jam.")
         if not WKE_MIN_HOURS <= self.wke_hours <= WKE_MAX_HOURS:
-            from sotk_core.base.fmt import fmt_num
-
             raise ValueError(f"Jam kerja efektif (WKE) {fmt_num(self.wke_hours, 1)} jam/tahun di "
                              f"luar rentang {fmt_num(WKE_MIN_HOURS)}–{fmt_num(WKE_MAX_HOURS)} "
                              "jam/tahun.")
