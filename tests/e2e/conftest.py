@@ -213,6 +213,7 @@ def choose(page, key: str, option: str) -> None:
     box = page.locator(f".st-key-{key} input")
     box.scroll_into_view_if_needed()
     box.click()
+    box.fill(option)  # filter: a long list renders only the options in view
     page.get_by_role("option", name=option, exact=True).click()
     page.wait_for_function(
         f"() => document.querySelector('.st-key-{key} input')?.value === {option!r}")

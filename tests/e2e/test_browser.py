@@ -107,7 +107,8 @@ def test_upload_good_and_broken_workbook(page, server_url):
     # back to the sample city with one click
     page.locator('[data-testid="stSidebar"]').get_by_role(
         "button", name="Kembali ke kota contoh").click()
-    page.locator('[data-testid="stMain"]').get_by_text("15 file dimuat").wait_for()
+    # the sample city: the 18 workbooks of sample_data/
+    page.locator('[data-testid="stMain"]').get_by_text("18 file dimuat").wait_for()
     wait_for_app(page)
     assert error_texts(page) == []
 
@@ -148,7 +149,7 @@ def test_sessions_are_isolated(new_context, server_url, sample_eval):
 
     # B reruns (page switches in its own session): sample city, 1.250 jam, no note
     nav(b, "/data")
-    assert "Kota Contoh (data fiktif) · 15 file dimuat" in b.locator(
+    assert "Kota Contoh (data fiktif) · 18 file dimuat" in b.locator(
         '[data-testid="stMain"]').inner_text()
     assert b.locator('[data-testid="stExpander"]').filter(has_text="dinas_uji.xlsx").count() == 0
     nav(b, "/produktivitas")
