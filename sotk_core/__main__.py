@@ -1,12 +1,20 @@
-"""Command line: `python -m sotk_core report|template|validate|convert|presets` (workbook.md
-contract).
+"""Command line: `python -m sotk_core report|template|validate|convert|presets|workspace`
+(workbook.md contract).
 
 `report` and `validate` read every layout the product knows (formats.md), in any mix;
 `convert` writes one template-v1 workbook per OPD found in the files; `presets` lists the
 method tables (presets, PJ bands, rounding, edge rules, kelembagaan items) with their sources.
 
 Exit status: 0 when every file was computed, 2 when any file had errors (the others are still
-reported), 1 on misuse.
+reported), 1 on misuse or when the workspace database cannot be opened (one Indonesian line).
+
+    workspace [--db URL] [--workspace NAME] init --name NAME
+    workspace [--db URL] [--workspace NAME] import --round R FILE...
+    workspace [--db URL] [--workspace NAME] report --round R [--json]
+    workspace [--db URL] backup OUT.zip
+    workspace [--db URL] restore IN.zip          (into an empty database)
+
+`--db` defaults to SOTK_DATABASE_URL, then the embedded SQLite file (sotk_core.store.engine).
 """
 
 from __future__ import annotations
@@ -26,8 +34,8 @@ from sotk_core.base.tables import (
     PRESETS,
     ROUNDING_MODES,
 )
-from sotk_core.model.city import load_files
-from sotk_core.model.evaluate import evaluate
+from sotk_core.model.city import CityData, load_files
+from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.present.catalogue import catalogue, catalogue_text
 from sotk_core.present.report import build_report, report_json
 from sotk_core.workbook.isolate import warm_up
@@ -87,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("presets", help="Daftar preset, tabel pita PJ, pembulatan dan tabel "
                                         "lain beserta sumbernya.")
     pr.add_argument("--json", action="store_true", help="Cetak satu objek JSON ke stdout.")
+    _workspace_parser(sub)
     return p
 
 
@@ -119,6 +128,28 @@ def _convert(inputs: list[tuple[str, bytes]], out: Path) -> int:
     print(f"{written} workbook template SOTK v1 ditulis ke {out}.")
     failed = any(i.severity == "error" for i in issues)
     return 2 if failed or not written else 0
+
+
+def _workspace_parser(sub: argparse._SubParsersAction) -> None:
+    w = sub.add_parser("workspace", help="Ruang kerja di basis data: putaran, impor, laporan.")
+    w.add_argument("--db", metavar="URL", default=None,
+                   help="Alamat basis data (bawaan: SOTK_DATABASE_URL, lalu file SQLite "
+                        "bawaan).")
+    w.add_argument("--workspace", "-w", metavar="NAMA", default=None,
+                   help="Nama ruang kerja (boleh dikosongkan bila hanya ada satu).")
+    ws = w.add_subparsers(dest="ws_command", required=True, parser_class=_Parser)
+    i = ws.add_parser("init", help="Buat ruang kerja baru.")
+    i.add_argument("--name", required=True, metavar="NAMA")
+    im = ws.add_parser("import", help="Simpan workbook OPD ke satu putaran.")
+    im.add_argument("--round", required=True, metavar="PUTARAN")
+    im.add_argument("files", nargs="+", metavar="FILE")
+    rp = ws.add_parser("report", help="Laporan satu putaran (kontrak report + catatan).")
+    rp.add_argument("--round", required=True, metavar="PUTARAN")
+    rp.add_argument("--json", action="store_true", help="Cetak satu objek JSON ke stdout.")
+    b = ws.add_parser("backup", help="Cadangkan seluruh basis data ke satu file .zip.")
+    b.add_argument("output", metavar="OUT.zip")
+    r = ws.add_parser("restore", help="Pulihkan cadangan .zip ke basis data kosong.")
+    r.add_argument("input", metavar="IN.zip")
 
 
 def _read_inputs(paths: list[str]) -> list[tuple[str, bytes]] | None:
@@ -168,6 +199,8 @@ def _write_json(data: bytes) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "workspace":
+        return _workspace(args)
     if args.command == "template":
         from sotk_core.workbook.writer import write_template
 
@@ -209,23 +242,132 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         _write_json(report_json(report) + b"\n")
     else:
-        s = ev.summary
-        print(f"Pengaturan: {settings.describe()}")
-        print(f"OPD dihitung: {s['opd_count']} dari {len(inputs)} file")
-        print(f"Beban kerja: {fmt_num(s['workload_hours'], 1)} jam/tahun; kebutuhan "
-              f"{fmt_num(s['need_raw'], 2)} → {fmt_num(s['need'])} orang; ada "
-              f"{fmt_num(s['existing'])} orang; kelebihan {fmt_num(s['surplus'])}, kekurangan "
-              f"{fmt_num(s['shortage'])}; EU {fmt_num(s['eu'], 2)} ({s['pu'] or '–'})")
-        if s["maturity_mean"] is not None:
-            print(f"Kematangan rata-rata kota: {fmt_num(s['maturity_mean'], 2)} "
-                  f"({s['maturity_category']})")
-        for issue in ev.issues:
-            print(issue, file=sys.stderr)
+        _print_summary(ev, len(inputs))
         if args.output:
             print(f"Workbook hasil ditulis: {args.output}")
-    failed = any(not wb.ok for wb in city.workbooks) or any(
+    return 2 if _failed(city) else 0
+
+
+def _failed(city: CityData) -> bool:
+    return any(not wb.ok for wb in city.workbooks) or any(
         i.severity == "error" for i in city.extra_issues)
-    return 2 if failed else 0
+
+
+def _print_summary(ev: Evaluation, n_files: int) -> None:
+    s = ev.summary
+    print(f"Pengaturan: {ev.settings.describe()}")
+    print(f"OPD dihitung: {s['opd_count']} dari {n_files} file")
+    print(f"Beban kerja: {fmt_num(s['workload_hours'], 1)} jam/tahun; kebutuhan "
+          f"{fmt_num(s['need_raw'], 2)} → {fmt_num(s['need'])} orang; ada "
+          f"{fmt_num(s['existing'])} orang; kelebihan {fmt_num(s['surplus'])}, kekurangan "
+          f"{fmt_num(s['shortage'])}; EU {fmt_num(s['eu'], 2)} ({s['pu'] or '–'})")
+    if s["maturity_mean"] is not None:
+        print(f"Kematangan rata-rata kota: {fmt_num(s['maturity_mean'], 2)} "
+              f"({s['maturity_category']})")
+    for issue in ev.issues:
+        print(issue, file=sys.stderr)
+
+
+# ---- workspace ------------------------------------------------------------------------------
+
+
+def _workspace(args: argparse.Namespace) -> int:
+    from sotk_core.store import LOCAL_ACTOR, StoreError, WorkspaceService
+    from sotk_core.store.backup import backup, restore
+
+    try:
+        if args.ws_command == "restore":
+            counts = restore(args.db, args.input)
+            print(f"Cadangan dipulihkan: {sum(counts.values())} baris dari "
+                  f"{len(counts)} tabel.")
+            return 0
+        svc = WorkspaceService.open(args.db)
+        try:
+            if args.ws_command == "backup":
+                counts = backup(svc.db, args.output)
+                print(f"Cadangan ditulis: {args.output} ({counts.get('submission', 0)} "
+                      f"workbook, {counts.get('note', 0)} catatan, "
+                      f"{counts.get('scenario', 0)} skenario).")
+                return 0
+            if args.ws_command == "init":
+                ws = svc.create_workspace(LOCAL_ACTOR, args.name)
+                print(f"Ruang kerja '{ws.name}' dibuat.")
+                return 0
+            ws = _pick_workspace(svc, args.workspace)
+            if args.ws_command == "import":
+                return _ws_import(svc, ws, args)
+            return _ws_report(svc, ws, args)
+        finally:
+            svc.close()
+    except StoreError as exc:
+        print(f"galat: {exc.message}", file=sys.stderr)
+        return 1
+
+
+def _pick_workspace(svc, name: str | None):  # type: ignore[no-untyped-def]
+    from sotk_core.store import LOCAL_ACTOR, StoreError
+
+    if name:
+        return svc.workspace_by_name(LOCAL_ACTOR, name)
+    found = svc.list_workspaces(LOCAL_ACTOR)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise StoreError("Belum ada ruang kerja di basis data ini: buat dahulu dengan "
+                         "'workspace init --name NAMA'.")
+    raise StoreError("Ada beberapa ruang kerja; pilih salah satu dengan --workspace NAMA ("
+                     + ", ".join(w.name for w in found) + ").")
+
+
+def _ws_import(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from sotk_core.store import LOCAL_ACTOR
+
+    inputs = _read_inputs(args.files)
+    if inputs is None:
+        return 1
+    rnd = svc.ensure_round(LOCAL_ACTOR, ws.id, args.round)
+    result = svc.submit(LOCAL_ACTOR, rnd.id, inputs)
+    for sub in result.stored:
+        state = "siap dihitung" if sub.ok else f"{sub.error_count} galat"
+        print(f"{sub.file_name}: {sub.opd} versi {sub.version} disimpan ({state}).")
+        for issue in sub.issues:
+            print(issue, file=sys.stderr)
+    for issue in result.refused:
+        print(issue, file=sys.stderr)
+    print(f"Putaran {rnd.name}: {len(result.stored)} dari {len(inputs)} file disimpan.")
+    bad = any(not s.ok for s in result.stored) or any(
+        i.severity == "error" for i in result.refused)
+    return 2 if bad else 0
+
+
+def _ws_report(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from sotk_core.store import LOCAL_ACTOR
+    from sotk_core.store.records import changes_to_json
+
+    rnd = svc.round_by_name(LOCAL_ACTOR, ws.id, args.round)
+    opened = svc.open_round(LOCAL_ACTOR, rnd.id)
+    ev = evaluate(opened.city, opened.settings)
+    if args.json:
+        report = build_report(ev)
+        report["round"] = {
+            "workspace": ws.name, "name": rnd.name,
+            "submissions": [{"opd": s.opd, "file": s.file_name, "version": s.version,
+                             "sha256": s.sha256, "submitted_by": s.submitted_by,
+                             "submitted_at": s.submitted_at.isoformat(), "ok": s.ok}
+                            for s in opened.submissions]}
+        report["notes"] = [{**n.as_note(), "uid": n.uid, "author": n.author,
+                            "slide_id": n.slide_id, "version": n.version}
+                           for n in svc.list_notes(LOCAL_ACTOR, rnd.id)]
+        report["scenarios"] = [{"name": x.name, "author": x.author,
+                                "changes": changes_to_json(x.changes), "version": x.version,
+                                "created_at": x.created_at.isoformat(),
+                                "updated_at": x.updated_at.isoformat()}
+                               for x in svc.list_scenarios(LOCAL_ACTOR, rnd.id)]
+        _write_json(report_json(report) + b"\n")
+    else:
+        print(f"Ruang kerja {ws.name} · putaran {rnd.name}")
+        _print_summary(ev, len(opened.submissions))
+    return 2 if _failed(opened.city) else 0
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,12 @@ from builders import opd_bytes  # noqa: E402
 from sotk_core import Settings, build_city, evaluate, load_paths, read_workbook  # noqa: E402
 
 SAMPLE_DIR = ROOT / "sample_data"
+
+# The embedded workspace database of everything the tests start (app, CLI) lives in a
+# throw-away folder, never in the user's ~/.local/share/sotk-dashboard.
+if "SOTK_DATA_DIR" not in os.environ:
+    os.environ["SOTK_DATA_DIR"] = tempfile.mkdtemp(prefix="sotk-test-data-")
+os.environ.pop("SOTK_DATABASE_URL", None)
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,7 @@ class Database:
         try:
             with db.writer.connect() as conn:
                 conn.execute(text("SELECT 1"))
-            if upgrade:
+            if upgrade and current_revision(db.writer) != head_revision():
                 migrate(db.writer)
         except StoreError:
             db.dispose()

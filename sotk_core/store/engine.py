@@ -8,8 +8,10 @@ dir is `SOTK_DATA_DIR` or `$XDG_DATA_HOME/sotk-dashboard` (default
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,7 @@ ENV_DATA_DIR = "SOTK_DATA_DIR"
 DB_FILE = "sotk.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _PG_LOCK = 0x50_4B_5400_13  # advisory lock key held while migrating (one replica at a time)
+_MIGRATE_LOCK = threading.Lock()  # Alembic's context is process-global: one migration at once
 
 
 def data_dir() -> Path:
@@ -140,6 +143,7 @@ def _alembic_config(connection) -> Config:  # type: ignore[no-untyped-def]
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -155,8 +159,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema to `revision` (default head). On PostgreSQL an advisory lock lets
-    only one replica migrate at a time; the others wait and then find nothing to do."""
-    with engine.connect() as conn:
+    only one replica migrate at a time; the others wait and then find nothing to do. Within
+    one process (Streamlit sessions are threads) a lock does the same."""
+    with _MIGRATE_LOCK, engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK})
             conn.commit()
@@ -170,7 +175,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
-    with engine.connect() as conn:
+    with _MIGRATE_LOCK, engine.connect() as conn:
         command.downgrade(_alembic_config(conn), revision)
         conn.commit()
 

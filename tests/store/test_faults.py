@@ -94,15 +94,17 @@ def test_concurrent_imports_of_the_same_opd_all_land_as_versions(db_url, svc, rn
     start = threading.Barrier(4)
 
     def worker(i: int) -> None:
-        other = WorkspaceService.open(db_url)
+        other = None
         try:
+            other = WorkspaceService.open(db_url)
             start.wait()
             other.submit(A, rnd.id, [(f"uji_{i}.xlsx", opd_bytes({"sakip": 60.0 + i})),
                                      (f"lain_{i}.xlsx", opd_bytes({"name": f"Dinas {i}"}))])
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:
-            other.close()
+            if other is not None:
+                other.close()
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
     for th in threads:
@@ -118,6 +120,28 @@ def test_concurrent_imports_of_the_same_opd_all_land_as_versions(db_url, svc, rn
     assert len({s.id for s in current}) == 5  # one version in force per OPD
     city = svc.open_round(A, rnd.id).city
     assert len(city.opds) == 5 and not city.extra_issues
+
+
+def test_replicas_starting_at_once_on_an_empty_database_migrate_once(db_url):
+    opened: list[str | None] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+
+    def replica() -> None:
+        try:
+            start.wait()
+            svc = WorkspaceService.open(db_url)
+            opened.append(svc.db.revision())
+            svc.close()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=replica) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(120)
+    assert errors == [] and opened == ["0001"] * 3
 
 
 def test_unreachable_postgres_is_one_indonesian_sentence():
