@@ -10,13 +10,19 @@ import streamlit as st
 from sotk_core.base.texts import COMPUTED_WITH
 from sotk_core.present.tables import failed_files
 from sotk_ui import state, style
+from sotk_ui import workspace as ws
 from sotk_ui.data import current_city
 from sotk_ui.panels import data_source_panel, settings_panel
 from sotk_ui.widgets import failed_files_notice
+from sotk_ui.workspace_panel import autosave_messages, database_error_page, workspace_panel
 
 st.set_page_config(page_title="SOTK Dashboard", page_icon=":material/account_tree:", layout="wide",
                    initial_sidebar_state="expanded")
 state.init()
+if database_error_page():  # the workspace database cannot be opened: say so, in Indonesian
+    st.stop()
+ws.from_url()  # reload / restart / shared link: the workspace and round the URL names
+ws.sync()  # autosave what the last interaction changed, read what others saved
 
 # url_path = the file's stem, so a legacy deep link resolves to the same page (sotk_ui.widgets).
 PAGES = [
@@ -28,16 +34,21 @@ PAGES = [
     st.Page("pages/evaluasi_sotk.py", title="Evaluasi SOTK", icon=":material/account_tree:", url_path="evaluasi_sotk"),
     st.Page("pages/simulasi.py", title="Simulasi", icon=":material/swap_horiz:", url_path="simulasi"),
     st.Page("pages/presentasi.py", title="Mode Presentasi", icon=":material/slideshow:", url_path="presentasi"),
+    st.Page("pages/putaran.py", title="Putaran", icon=":material/history:", url_path="putaran"),
     st.Page("pages/data.py", title="Data", icon=":material/folder_open:", url_path="data"),
 ]
 
 style.apply()
 page = st.navigation(PAGES)
 if page.url_path != "presentasi":
+    workspace_panel()
     data_source_panel()
     settings = settings_panel()
     st.caption(f":material/tune: {COMPUTED_WITH} " + settings.describe(),
                help="Ubah di panel Pengaturan ABK (sidebar). Semua angka di halaman ini "
                     "memakai pengaturan ini.")
 failed_files_notice(failed_files(current_city()[0]), compact=page.url_path == "presentasi")
+autosave_messages()
 page.run()
+ws.sync(page.url_path)
+ws.to_url()

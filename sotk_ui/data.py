@@ -18,7 +18,7 @@ from sotk_core.workbook import OpdWorkbook, read_workbook
 from sotk_core.workbook.formats import combine
 from sotk_core.workbook.formats.parts import Part
 from sotk_core.workbook.isolate import read_parts_isolated
-from sotk_ui import state
+from sotk_ui import state, workspace
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "sample_data"
 SAMPLE_NAME = "Kota Contoh (data fiktif)"
@@ -50,7 +50,10 @@ def uploads_key(uploads: dict[str, bytes]) -> str:
 
 
 def current_city() -> tuple[CityData, str]:
-    """(city, key): the sample city or this session's uploads merged into one city."""
+    """(city, key): the active workspace round, this session's uploads merged into one city,
+    or the sample city."""
+    if workspace.in_workspace() and workspace.service() is not None:
+        return workspace.round_city()
     if state.get(state.SOURCE) == "upload" and state.get(state.UPLOADS):
         uploads: dict[str, bytes] = state.get(state.UPLOADS)
         key = "upload:" + uploads_key(uploads)

@@ -95,8 +95,11 @@ def results_bytes(ev: Evaluation, scenario: Scenario | None) -> bytes:
     if memo_key not in memo:
         for old in [k for k in memo if k[0] == "results"]:
             memo.pop(old, None)
+        from sotk_ui.rounds import rounds_part  # the round sheets, in a workspace only
+
         run = scenarios.run(scenario) if scenario is not None else None
-        memo[memo_key] = results_workbook_bytes(ev, scenario, notes, run=run)
+        memo[memo_key] = results_workbook_bytes(ev, scenario, notes, run=run,
+                                                rounds=rounds_part())
     return memo[memo_key]
 
 

@@ -23,10 +23,14 @@ from sotk_core.base.tables import (
     PJ_TABLES_BY_ID,
     PRESETS,
 )
+from sotk_core.store import StoreError
 from sotk_core.workbook.guard import MAX_FILE_BYTES
 from sotk_core.workbook.writer import workbook_bytes
-from sotk_ui import state
+from sotk_ui import state, workspace
 from sotk_ui.data import SAMPLE_NAME
+from sotk_ui.workspace_panel import round_caption
+
+UPLOAD_MESSAGE = "_sotk_upload_message"  # (kind, text) after saving uploads to the round
 
 
 @st.cache_data(show_spinner=False)
@@ -39,6 +43,10 @@ def _store_uploads() -> None:
     files = st.session_state.get(key) or []
     if not files:
         return
+    if workspace.in_workspace():  # saved at once as new versions in the round
+        _submit([(f.name, f.getvalue()) for f in files])
+        state.put(state.UPLOADER_NONCE, state.get(state.UPLOADER_NONCE) + 1)
+        return
     uploads = dict(state.get(state.UPLOADS)) if state.get(state.SOURCE) == "upload" else {}
     for f in files:
         uploads[f.name] = f.getvalue()
@@ -49,7 +57,22 @@ def _store_uploads() -> None:
     state.put(state.UPLOADER_NONCE, state.get(state.UPLOADER_NONCE) + 1)
 
 
+def _submit(files: list[tuple[str, bytes]]) -> None:
+    svc = workspace.service()
+    try:
+        result = svc.submit(workspace.actor(), st.session_state[workspace.ROUND], files)
+    except StoreError as exc:
+        st.session_state[UPLOAD_MESSAGE] = ("error", exc.message)
+        return
+    lines = [f"{s.file_name}: {s.opd} versi {s.version} tersimpan"
+             + ("" if s.ok else f" ({s.error_count} galat, tidak dihitung)")
+             for s in result.stored]
+    lines += [f"{i.file}: {i.message}" for i in result.refused]
+    st.session_state[UPLOAD_MESSAGE] = ("info", "\n".join(f"- {line}" for line in lines))
+
+
 def reset_to_sample() -> None:
+    workspace.select(None, None)
     state.put(state.SOURCE, "sample")
     state.put(state.UPLOADS, {})
     state.put(state.OPD, None)
@@ -61,7 +84,14 @@ def reset_to_sample() -> None:
 def data_source_panel() -> None:
     st.sidebar.subheader("Sumber data")
     uploads = state.get(state.UPLOADS)
-    if state.get(state.SOURCE) == "upload" and uploads:
+    caption = round_caption()
+    if caption:
+        st.sidebar.markdown(f"**{caption}**: workbook yang diunggah langsung tersimpan sebagai "
+                            "versi baru.")
+        msg = st.session_state.pop(UPLOAD_MESSAGE, None)
+        if msg:
+            (st.sidebar.error if msg[0] == "error" else st.sidebar.info)(msg[1])
+    elif state.get(state.SOURCE) == "upload" and uploads:
         st.sidebar.markdown(f"**Unggahan Anda**: {len(uploads)} workbook")
         st.sidebar.button("Kembali ke kota contoh", icon=":material/restart_alt:", on_click=reset_to_sample,
                           key="reset_sample", width="stretch")

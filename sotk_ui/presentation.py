@@ -30,6 +30,7 @@ from sotk_ui import scenarios, state
 from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.downloads import PDF, PNG, SVG, XLSX, fingerprint, on_demand
 from sotk_ui.notes import notes, notes_files, notes_form
+from sotk_ui.rounds import rounds_part
 from sotk_ui.widgets import on_screen
 
 DECK_MEMO = "deck"
@@ -82,7 +83,7 @@ def current_deck() -> tuple[list[Slide], Evaluation, tuple]:
             memo.pop(old, None)
         scenario = sig[4]
         run = scenarios.run(scenario) if scenario is not None else None
-        memo[sig] = build_deck(ev, list(sig[3]), scenario, run=run)
+        memo[sig] = build_deck(ev, list(sig[3]), scenario, run=run, rounds=rounds_part())
     return memo[sig], ev, sig
 
 
@@ -254,7 +255,8 @@ def _downloads(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple
     notes_sig = tuple(note_key(n) for n in notes())
     on_demand("workbook hasil (.xlsx)", "deck_results", lambda: (sig, notes_sig),
               lambda: results_workbook_bytes(ev, scenario, notes(), run=scenarios.run(scenario)
-                                             if scenario is not None else None),
+                                             if scenario is not None else None,
+                                             rounds=rounds_part()),
               "hasil_sotk.xlsx", XLSX,
               spinner="Menyusun workbook hasil…")
 

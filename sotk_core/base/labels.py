@@ -121,6 +121,25 @@ COLUMN_LABELS: dict[str, str] = {
     "count": "Jumlah",
     "over": "Melebihi",
     "source": "Sumber batas",
+    # rounds over time (model.rounds)
+    "round": "Putaran",
+    "maturity_mean": "Kematangan rata-rata",
+    "opd_count": "OPD dihitung",
+    "before": "Putaran sebelumnya",
+    "after": "Putaran ini",
+    "delta": "Perubahan",
+    "existing_before": "Pegawai sebelumnya (orang)",
+    "existing_after": "Pegawai sekarang (orang)",
+    "need_before": "Kebutuhan sebelumnya (orang)",
+    "need_after": "Kebutuhan sekarang (orang)",
+    "eu_before": "EU sebelumnya",
+    "eu_after": "EU sekarang",
+    "maturity_total_before": "Kematangan sebelumnya",
+    "maturity_total_after": "Kematangan sekarang",
+    "eu_delta": "Perubahan EU",
+    "maturity_delta": "Perubahan kematangan",
+    "existing_delta": "Perubahan pegawai (orang)",
+    "need_delta": "Perubahan kebutuhan (orang)",
 }
 
 

@@ -50,12 +50,15 @@ from sotk_core.base.texts import (
     TITLE_NEED_PER_OPD,
 )
 from sotk_core.model.evaluate import Evaluation
+from sotk_core.model.rounds import RoundChanges, RoundTrend
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.present import charts, whatif
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
 from sotk_core.scenario.compare import changed_only, compare, compare_city
 from sotk_core.scenario.core import Scenario
 from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
+
+RoundsPart = tuple[RoundTrend, RoundChanges | None]  # model.rounds results
 
 CITY_SLIDES = 9
 SCENARIO_SLIDES = 7
@@ -389,12 +392,17 @@ def default_opds(ev: Evaluation) -> list[str]:
 
 
 def build_deck(ev: Evaluation, opd_order: Sequence[str] | None = None,
-               scenario: Scenario | None = None, *, run: ScenarioRun | None = None
-               ) -> list[Slide]:
+               scenario: Scenario | None = None, *, run: ScenarioRun | None = None,
+               rounds: RoundsPart | None = None) -> list[Slide]:
     """The deck: city slides, scenario slides (when `scenario` has changes; `run` is its
     `run_scenario` result when the caller has it), then one section per OPD of `opd_order`
-    in that order (unknown names are skipped, duplicates once)."""
+    in that order (unknown names are skipped, duplicates once). `rounds` (trend, changes
+    since the previous round) adds the round slides after the city part (present.rounds)."""
     slides = _city_slides(ev)
+    if rounds is not None:
+        from sotk_core.present.rounds import round_slides
+
+        slides += round_slides(*rounds)
     if scenario is not None and len(scenario):
         slides += _scenario_slides(ev, scenario, run)
     known = set(ev.city.opd_names)

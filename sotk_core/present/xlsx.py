@@ -343,10 +343,12 @@ def write_notes(book: _Book, notes: Sequence[Mapping[str, Any]], city: str) -> N
 
 def results_workbook_bytes(ev: Evaluation, scenario: Scenario | None = None,
                            notes: Sequence[Mapping[str, Any]] | None = None, *,
-                           run: ScenarioRun | None = None) -> bytes:
+                           run: ScenarioRun | None = None,
+                           rounds: tuple[Any, Any] | None = None) -> bytes:
     """The results workbook; `scenario` adds its changes and deltas (when it has changes;
     `run` is its `run_scenario` result when already computed), `notes` the FGD notes (the
-    "Catatan FGD" sheet is always there, empty without notes)."""
+    "Catatan FGD" sheet is always there, empty without notes), `rounds` (model.rounds trend,
+    changes since the previous round) the round sheets."""
     book = _Book()
     scen = scenario_comparison(ev, scenario, run) if scenario is not None and len(scenario) \
         else None
@@ -354,6 +356,11 @@ def results_workbook_bytes(ev: Evaluation, scenario: Scenario | None = None,
     write_results(book, ev, scen_opds)
     if scen is not None and scenario is not None:
         write_scenario_sheets(book, ev, scenario, scen)
+    if rounds is not None:
+        from sotk_core.present.rounds import round_sheets
+
+        for name, frame, title in round_sheets(*rounds):
+            book.table(name, frame, title=title)
     write_notes(book, notes or [], ev.city.name)
     book.table("Asumsi", settings_frame(ev), title="Pengaturan yang dipakai untuk semua angka")
     return book.close()

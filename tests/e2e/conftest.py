@@ -77,14 +77,16 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
-    """`streamlit run app.py` on a free local port for the whole test session."""
-    port = _free_port()
+@contextlib.contextmanager
+def app_server(extra_env: dict[str, str] | None = None, port: int | None = None,
+               log_path: Path = LOG) -> Iterator[str]:
+    """`streamlit run app.py` on a free (or the given) local port until the block ends;
+    `extra_env` e.g. {"SOTK_DATABASE_URL": ...} for the workspace tests."""
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
-    LOG.parent.mkdir(parents=True, exist_ok=True)
-    log = LOG.open("wb")
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("wb")
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(extra_env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -93,9 +95,10 @@ def server_url() -> Iterator[str]:
         deadline = time.monotonic() + 60
         while not _healthy(url):
             if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}; see {LOG}", pytrace=False)
+                pytest.fail(f"streamlit exited with {proc.returncode}; see {log_path}",
+                            pytrace=False)
             if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after 60 s; see {LOG}", pytrace=False)
+                pytest.fail(f"streamlit not healthy after 60 s; see {log_path}", pytrace=False)
             time.sleep(0.2)
         yield url
     finally:
@@ -106,6 +109,13 @@ def server_url() -> Iterator[str]:
             proc.kill()
             proc.wait(timeout=15)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """`streamlit run app.py` on a free local port for the whole test session."""
+    with app_server() as url:
+        yield url
 
 
 # ---- the browser --------------------------------------------------------------------------
