@@ -26,11 +26,13 @@ from typing import Any
 import streamlit as st
 
 from sotk_core.model.city import CityData
-from sotk_core.scenario import Scenario
+from sotk_core.scenario import ScenarioSet
 from sotk_core.store import (
     LOCAL_ACTOR,
     Actor,
     Conflict,
+    DatabaseUnavailable,
+    NameTaken,
     NotFound,
     RoundInfo,
     StorageFull,
@@ -118,7 +120,7 @@ def select(workspace_id: int | None, round_id: int | None) -> None:
     st.session_state.pop(SYNCED, None)
     if round_id is None:
         state.put(state.NOTES, [])
-        state.put(state.SCENARIOS, {})
+        state.put_scenario_set(ScenarioSet())
         return
     svc = service()
     rnd = svc.get_round(actor(), round_id)
@@ -126,7 +128,7 @@ def select(workspace_id: int | None, round_id: int | None) -> None:
     for key in ("set_preset", "set_rounding", "set_wke"):
         st.session_state.pop(key, None)  # the settings panel redraws from the round's
     state.put(state.NOTES, [])
-    state.put(state.SCENARIOS, {})
+    state.put_scenario_set(ScenarioSet())
     _pull(svc, round_id, force=True)
     pos = svc.deck_position(actor(), round_id)
     if pos is not None:
@@ -192,10 +194,10 @@ def _pull(svc: WorkspaceService, round_id: int, force: bool = False) -> None:
     snap["notes"] = {n.uid: (n.version, (n.kind, n.opd, n.unit, n.text)) for n in notes}
     snap["scenarios"] = {s.name: (s.id, s.version, s.changes) for s in scenarios}
     state.put(state.NOTES, [{**n.as_note(), "uid": n.uid} for n in notes])
-    found = {s.name: s.scenario for s in scenarios}
-    state.put(state.SCENARIOS, found)
-    if found and state.get(state.ACTIVE_SCENARIO) not in found:
-        state.put(state.ACTIVE_SCENARIO, next(iter(found)))
+    found = ScenarioSet(tuple(s.scenario for s in scenarios))
+    state.put_scenario_set(found)
+    if len(found) and state.active_scenario_name() not in found:
+        state.set_active_scenario_name(found.names[0])
 
 
 def _push_notes(svc: WorkspaceService, round_id: int, slide_id: str | None) -> None:
@@ -226,10 +228,18 @@ def _push_notes(svc: WorkspaceService, round_id: int, slide_id: str | None) -> N
 
 def _push_scenarios(svc: WorkspaceService, round_id: int) -> None:
     snap = _snapshot()["scenarios"]
-    current: dict[str, Scenario] = state.get(state.SCENARIOS)
-    for name, scenario in list(current.items()):
+    current = state.scenario_set()
+    for scenario in current:
+        name = scenario.name
         if name not in snap:
-            svc.create_scenario(actor(), round_id, name, scenario.changes)
+            try:
+                svc.create_scenario(actor(), round_id, name, scenario.changes)
+            except NameTaken:  # another session created one by that name meanwhile
+                if scenario.changes:
+                    copy = _free_name(f"{name} (versi saya)", current)
+                    svc.create_scenario(actor(), round_id, copy, scenario.changes)
+                    _tell(f"Skenario '{name}' baru saja dibuat orang lain; versi Anda "
+                          f"disimpan sebagai '{copy}', keduanya tersimpan.")
         elif scenario.changes != snap[name][2]:
             sid, version, _ = snap[name]
             try:
@@ -256,7 +266,7 @@ def _delete_missing(delete, synced: dict, kept: set) -> None:  # type: ignore[no
             pass
 
 
-def _free_name(base: str, taken: dict) -> str:
+def _free_name(base: str, taken: ScenarioSet) -> str:
     name, i = base, 2
     while name in taken:
         name, i = f"{base} {i}", i + 1
@@ -286,12 +296,14 @@ def sync(page: str | None = None) -> None:
         _push_notes(svc, rid, slide_id)
         _push_scenarios(svc, rid)
         _push_slide(svc, rid)
-    except StorageFull as exc:
+    except (StorageFull, DatabaseUnavailable) as exc:
         _keep_unsaved(exc.message)
         return
     except NotFound:
         select(None, None)
         return
+    except StoreError as exc:
+        _tell(exc.message)
     _pull(svc, rid)
     st.session_state.pop(UNSAVED, None)
 
@@ -299,8 +311,7 @@ def sync(page: str | None = None) -> None:
 def _keep_unsaved(message: str) -> None:
     """The disk refused: keep everything typed in the session and offer it as a file."""
     notes = [n for n in state.get(state.NOTES) if n.get("uid") is None]
-    scenarios = {name: [type(c).__name__ for c in s.changes]
-                 for name, s in state.get(state.SCENARIOS).items()}
+    scenarios = {s.name: len(s.changes) for s in state.scenario_set()}
     st.session_state[UNSAVED] = {"message": message, "notes": notes, "scenarios": scenarios}
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from sotk_core.model.notes import make_note
-from sotk_core.scenario import Scenario, SetExisting
+from sotk_core.scenario import Scenario, ScenarioSet, SetExisting
 from sotk_core.store import LOCAL_ACTOR, WorkspaceService
 from sotk_ui import state
 from tests.app.helpers import XLSX, goto
@@ -39,6 +39,12 @@ def db(tmp_path, monkeypatch):
     svc.submit(A, r26.id, [("uji_2026.xlsx", later)])
     yield svc, r25, r26
     svc.close()
+
+
+def state_set(at):
+    found = at.session_state[state.SCENARIOS]
+    return found if hasattr(found, "names") else ScenarioSet(tuple(
+        s.rename(n) for n, s in found.items()))
 
 
 def _open(new_app, round_name: str = "2026"):
@@ -82,7 +88,7 @@ def test_second_writer_of_a_scenario_is_told_and_both_versions_are_kept(db, new_
     first.session_state[state.SCENARIOS] = {"Simulasi 1": mine}
     first.run()
     second.run()  # reads the saved scenario
-    assert second.session_state[state.SCENARIOS]["Simulasi 1"] == mine
+    assert state_set(second).get("Simulasi 1") == mine
     theirs = Scenario("Simulasi 1", (SetExisting("Dinas Uji", "J08", 1),))
     second.session_state[state.SCENARIOS] = {"Simulasi 1": theirs}
     second.run()
