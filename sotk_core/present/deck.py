@@ -54,6 +54,7 @@ from sotk_core.model.rounds import RoundChanges, RoundTrend
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.present import charts, whatif
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
+from sotk_core.present.rounds import round_slides
 from sotk_core.scenario.compare import changed_only, compare, compare_city
 from sotk_core.scenario.core import Scenario
 from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
@@ -400,9 +401,7 @@ def build_deck(ev: Evaluation, opd_order: Sequence[str] | None = None,
     since the previous round) adds the round slides after the city part (present.rounds)."""
     slides = _city_slides(ev)
     if rounds is not None:
-        from sotk_core.present.rounds import round_slides
-
-        slides += round_slides(*rounds)
+        slides += [Slide(**fields) for fields in round_slides(*rounds)]
     if scenario is not None and len(scenario):
         slides += _scenario_slides(ev, scenario, run)
     known = set(ev.city.opd_names)

@@ -59,19 +59,17 @@ def change_lines(ch: RoundChanges, limit: int = MAX_LINES) -> list[str]:
     return out[:limit]
 
 
-def round_slides(trend: RoundTrend, changes: RoundChanges | None) -> list[Any]:
-    """Two slides for the city part of the deck: what changed since the previous round, and
-    the city trend (EU and maturity) across rounds. Keys "putaran.perubahan", "putaran.tren"."""
-    from sotk_core.present.deck import Slide
-
-    out = []
+def round_slides(trend: RoundTrend, changes: RoundChanges | None) -> list[dict[str, Any]]:
+    """The fields of two deck slides (present.deck makes them `Slide(**fields)`): what
+    changed since the previous round, and the city EU across rounds. Keys
+    "putaran.perubahan" and "putaran.tren"."""
+    out: list[dict[str, Any]] = []
     if changes is not None:
-        out.append(Slide("teks", f"Perubahan sejak putaran {changes.previous}",
-                         key="putaran.perubahan", bullets=tuple(change_lines(changes))))
+        out.append({"kind": "teks", "title": f"Perubahan sejak putaran {changes.previous}",
+                    "key": "putaran.perubahan", "bullets": tuple(change_lines(changes))})
     if len(trend.rounds) > 1:
-        out.append(Slide("grafik", "Tren kota per putaran", key="putaran.tren",
-                         make=lambda: trend_figure(trend, ("eu",), None,
-                                                   "EU kota per putaran")))
+        out.append({"kind": "grafik", "title": "Tren kota per putaran", "key": "putaran.tren",
+                    "make": lambda: trend_figure(trend, ("eu",), None, "EU kota per putaran")})
     return out
 
 

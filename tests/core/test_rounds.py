@@ -79,3 +79,50 @@ def test_the_same_round_twice_has_no_changes(two_rounds):
     ch = round_changes(first, first)
     assert ch.empty and ch.staff_changes.empty
     assert (ch.city["delta"] == 0).all()
+
+
+def test_deck_gets_the_round_slides_after_the_city_part(two_rounds):
+    from sotk_core.model.rounds import round_trend
+    from sotk_core.present.deck import build_deck
+
+    (_, _), (_, ev26) = two_rounds
+    plain = build_deck(ev26)
+    with_rounds = build_deck(ev26, rounds=(round_trend(two_rounds), round_changes(*two_rounds)))
+    assert len(with_rounds) == len(plain) + 2
+    keys = [s.key for s in with_rounds]
+    i = keys.index("putaran.perubahan")
+    assert keys[i + 1] == "putaran.tren"
+    slide = with_rounds[i]
+    assert slide.title == "Perubahan sejak putaran 2025"
+    # by hand (module docstring): EU 1,04 -> 0,83, need 11 -> 10, existing 10 -> 11
+    assert slide.bullets[0] == ("Kota: EU kota 0,83 (\u22120,20); Kebutuhan 10 orang (\u22121); "
+                                "Pegawai ada 11 orang (+1); Kematangan rata-rata 44,0 (+11,0).")
+    assert slide.bullets[1] == "1 jabatan baru dan 1 jabatan tidak ada lagi."
+    assert slide.bullets[2] == "Pegawai berubah di 1 jabatan: +2 dan \u22120 orang."
+    fig = with_rounds[i + 1].figure
+    assert list(fig.data[0].x) == ["2025", "2026"]
+    assert [round(v, 4) for v in fig.data[0].y] == [1.0384, round(9.184 / 11, 4)]
+
+
+def test_results_workbook_gets_the_round_sheets(two_rounds):
+    import io
+
+    import openpyxl
+
+    from sotk_core.model.rounds import round_trend
+    from sotk_core.present.xlsx import results_workbook_bytes
+
+    (_, _), (_, ev26) = two_rounds
+    data = results_workbook_bytes(ev26, rounds=(round_trend(two_rounds),
+                                                round_changes(*two_rounds)))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for name in ("Tren Kota", "Tren OPD", "Perubahan OPD", "Jabatan Baru", "Jabatan Dihapus",
+                 "Perubahan Pegawai"):
+        assert name in wb.sheetnames
+    rows = list(wb["Perubahan Pegawai"].iter_rows(values_only=True))
+    header = rows[2]
+    j08 = dict(zip(header, rows[3], strict=False))
+    assert j08["Kode"] == "J08" and j08["Pegawai sebelumnya (orang)"] == 0
+    assert j08["Pegawai sekarang (orang)"] == 2 and j08["Perubahan"] == 2
+    assert "Tren Kota" not in openpyxl.load_workbook(
+        io.BytesIO(results_workbook_bytes(ev26))).sheetnames
