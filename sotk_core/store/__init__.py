@@ -34,7 +34,8 @@ from sotk_core.store.records import (
     SubmissionInfo,
     WorkspaceInfo,
 )
-from sotk_core.store.service import RoundData, WorkspaceService
+from sotk_core.store.service import WorkspaceService
+from sotk_core.store.submissions import RoundData
 
 __all__ = [
     "ENV_DATA_DIR", "ENV_URL", "LOCAL_ACTOR", "Action", "Actor", "AllowAll", "AuditInfo",

@@ -161,7 +161,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema to `revision` (default head). On PostgreSQL an advisory lock lets
     only one replica migrate at a time; the others wait and then find nothing to do. Within
     one process (Streamlit sessions are threads) a lock does the same."""
-    with _MIGRATE_LOCK, engine.connect() as conn:
+    with _MIGRATE_LOCK, engine.connect() as conn, _sqlite_fk_off(conn):
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK})
             conn.commit()
@@ -174,8 +174,22 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 conn.commit()
 
 
+@contextmanager
+def _sqlite_fk_off(conn) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """SQLite rebuilds a table to alter it (drop + rename): with foreign keys on, dropping
+    the old table would cascade into its children. Off while migrating, then on again."""
+    raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+    if raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction (autocommit driver)
+    try:
+        yield
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
 def downgrade(engine: Engine, revision: str = "base") -> None:
-    with _MIGRATE_LOCK, engine.connect() as conn:
+    with _MIGRATE_LOCK, engine.connect() as conn, _sqlite_fk_off(conn):
         command.downgrade(_alembic_config(conn), revision)
         conn.commit()
 

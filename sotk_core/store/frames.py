@@ -1,8 +1,11 @@
 """Parsed workbooks to and from bytes without pickle: each frame an Arrow IPC stream, the
-profile and issues JSON. Opening a stored round reads these instead of the workbooks."""
+profile and issues JSON. Opening a stored round reads these instead of the workbooks. An OPD
+combined from files of other layouts (CombinedWorkbook) keeps its source summary, layouts
+and pending positions too."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
@@ -12,9 +15,10 @@ import pyarrow as pa
 from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
 from sotk_core.workbook import OpdWorkbook
+from sotk_core.workbook.formats import CombinedWorkbook, SourceNote
 
-FRAME_NAMES = ("units", "positions", "tasks", "maturity", "kelembagaan")
-FORMAT = 1  # bump when the frame layout changes: older rows are re-parsed from their bytes
+FRAME_NAMES = ("units", "positions", "tasks", "maturity", "kelembagaan", "pending")
+FORMAT = 2  # bump when the frame layout changes: older rows are re-parsed from their bytes
 
 
 class NotStorable(ValueError):
@@ -48,7 +52,7 @@ def encode(wb: OpdWorkbook) -> dict[str, bytes]:
     """{frame name: bytes} of a read workbook; None frames are left out. Raises NotStorable."""
     out: dict[str, bytes] = {}
     for name in FRAME_NAMES:
-        frame = getattr(wb, name)
+        frame = getattr(wb, name, None)
         if frame is not None:
             out[name] = frame_to_bytes(frame)
     return out
@@ -56,19 +60,22 @@ def encode(wb: OpdWorkbook) -> dict[str, bytes]:
 
 def profile_json(wb: OpdWorkbook) -> dict[str, object]:
     """The profile (JSON-safe) plus the macro flag."""
-    profile = {k: v for k, v in wb.profile.items()}
+    body: dict[str, object] = {"profile": dict(wb.profile), "macro": wb.macro}
+    if isinstance(wb, CombinedWorkbook):
+        body["combined"] = {"sources": [list(dataclasses.astuple(n)) for n in wb.sources],
+                            "layouts": list(wb.layouts)}
     try:
-        json.dumps(profile)
+        json.dumps(body)
     except TypeError as exc:
         raise NotStorable(str(exc)) from exc
-    return {"profile": profile, "macro": wb.macro}
+    return body
 
 
 def decode(file: str, profile: dict, issues: list[dict], frames: dict[str, bytes]
            ) -> OpdWorkbook:
     """The OpdWorkbook back from its stored parts."""
     empty = pd.DataFrame()
-    return OpdWorkbook(
+    fields = dict(
         file=file, profile=dict(profile.get("profile") or {}),
         units=frame_from_bytes(frames["units"]) if "units" in frames else empty,
         positions=frame_from_bytes(frames["positions"]) if "positions" in frames else empty,
@@ -77,3 +84,10 @@ def decode(file: str, profile: dict, issues: list[dict], frames: dict[str, bytes
         kelembagaan=frame_from_bytes(frames["kelembagaan"]) if "kelembagaan" in frames
         else None,
         issues=tuple(Issue(**i) for i in issues), macro=bool(profile.get("macro")))
+    combined = profile.get("combined")
+    if not isinstance(combined, dict):
+        return OpdWorkbook(**fields)  # type: ignore[arg-type]
+    return CombinedWorkbook(
+        **fields, sources=tuple(SourceNote(*n) for n in combined.get("sources") or ()),  # type: ignore[arg-type]
+        pending=frame_from_bytes(frames["pending"]) if "pending" in frames else None,
+        layouts=tuple(combined.get("layouts") or ()))

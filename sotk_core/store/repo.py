@@ -145,13 +145,19 @@ def frames_of(s: Session, submission_ids: Sequence[int]) -> dict[int, dict[str, 
     return out
 
 
-def contents_of(s: Session, submission_ids: Iterable[int]) -> dict[int, bytes]:
+def files_of(s: Session, submission_ids: Iterable[int]) -> dict[int, list[tuple[str, bytes]]]:
+    """The files of each submission, (name, bytes exactly as received), in upload order."""
     ids = list(submission_ids)
+    out: dict[int, list[tuple[str, bytes]]] = {i: [] for i in ids}
     if not ids:
-        return {}
-    rows = s.execute(select(t.Submission.id, t.Submission.content)
-                     .where(t.Submission.id.in_(ids)))
-    return {sid: data for sid, data in rows}
+        return out
+    rows = s.execute(select(t.SubmissionFile.submission_id, t.SubmissionFile.file_name,
+                            t.SubmissionFile.content)
+                     .where(t.SubmissionFile.submission_id.in_(ids))
+                     .order_by(t.SubmissionFile.submission_id, t.SubmissionFile.position))
+    for sid, name, data in rows:
+        out[sid].append((name, data))
+    return out
 
 
 def notes_of(s: Session, round_id: int) -> list[t.Note]:

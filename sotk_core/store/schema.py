@@ -1,6 +1,7 @@
 """The workspace database: SQLAlchemy 2 declarative tables (Alembic migrations create them).
 
-workspace ─┬─ round ─┬─ submission ── submission_frame   (each OPD workbook, every version)
+workspace ─┬─ round ─┬─ submission ─┬─ submission_file  (each OPD, every version: the files
+           │         │              └─ submission_frame  as submitted, the parsed frames)
            │         ├─ scenario                          (what-if change lists)
            │         ├─ note                              (FGD notes and decisions)
            │         └─ deck_position                     (the slide shown, by stable slide id)
@@ -88,9 +89,11 @@ class Round(Base):
 
 
 class Submission(Base):
-    """One OPD workbook as submitted: bytes exactly as received, checksum, who and when, the
-    validation issues and the profile. `version` counts per (round, OPD); the newest is the
-    one in force, a restore adds a new version copying an earlier one (`restored_from`)."""
+    """One version of one OPD in a round: who and when, the checksum of its files, the
+    validation issues and the profile (its files: `submission_file`; usually one template
+    workbook, or several files of other layouts combined into the OPD). `version` counts per
+    (round, OPD); the newest is the one in force, a restore adds a new version copying an
+    earlier one (`restored_from`). `orphan`: files that name no OPD, kept for their issues."""
 
     __tablename__ = "submission"
     __table_args__ = (
@@ -104,8 +107,7 @@ class Submission(Base):
     seq: Mapped[int] = mapped_column(Integer)  # the OPD's place in the round (first import)
     file_name: Mapped[str] = mapped_column(String(300))
     size: Mapped[int] = mapped_column(BigInteger)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the file, or of all files' sha256
     ok: Mapped[bool] = mapped_column(Boolean)
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     warning_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -117,6 +119,19 @@ class Submission(Base):
     restored_from: Mapped[int | None] = mapped_column(
         ForeignKey("submission.id", ondelete="SET NULL"), nullable=True)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)  # OPD taken out of round
+
+
+class SubmissionFile(Base):
+    """A file of a submission, bytes exactly as received."""
+
+    __tablename__ = "submission_file"
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
 
 
 class SubmissionFrame(Base):

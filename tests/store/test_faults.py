@@ -20,6 +20,7 @@ from sotk_core.store import (
     WorkspaceService,
 )
 from sotk_core.store import frames as fr
+from sotk_core.store.engine import head_revision
 from tests.builders import opd_bytes
 
 A = LOCAL_ACTOR
@@ -141,7 +142,7 @@ def test_replicas_starting_at_once_on_an_empty_database_migrate_once(db_url):
         th.start()
     for th in threads:
         th.join(120)
-    assert errors == [] and opened == ["0001"] * 3
+    assert errors == [] and opened == [head_revision()] * 3
 
 
 def test_unreachable_postgres_is_one_indonesian_sentence():

@@ -229,3 +229,27 @@ def test_the_policy_is_asked_before_any_change_and_a_refusal_writes_nothing(svc,
     own = Actor(name="Operator Uji", role="opd", opds=frozenset({"Dinas Uji"}))
     assert svc.submit(own, rnd.id, [("uji.xlsx", opd_bytes())]).stored[0].submitted_by == (
         "Operator Uji")
+
+
+def test_files_of_other_layouts_are_combined_per_opd_as_the_plain_report_does(svc, rnd):
+    """tests/core/test_formats.py by hand: Dinas Perpustakaan dan Kearsipan from anjab +
+    e-Formasi + kematangan: need 9, bezetting 9, EU 8,5536 / 9 = 0,9504."""
+    from pathlib import Path
+
+    formats = Path(__file__).resolve().parents[1] / "data" / "formats"
+    names = ["anjab_dispusip.xlsx", "eformasi_dispusip.xlsx", "kematangan_pilih_dispusip.xlsx"]
+    files = [(n, (formats / n).read_bytes()) for n in names]
+    res = svc.submit(A, rnd.id, files)
+    assert [s.opd for s in res.stored] == ["Dinas Perpustakaan dan Kearsipan"]
+    sub = res.stored[0]
+    assert [n for n, _ in svc.submission_files(A, sub.id)] == names
+    assert svc.submission_files(A, sub.id) == files  # bytes exactly as submitted
+    opened = svc.open_round(A, rnd.id)
+    stored = build_report(evaluate(opened.city, opened.settings))
+    from sotk_core import load_files
+
+    assert stored == build_report(evaluate(load_files(files, Settings()), Settings()))
+    assert (stored["city"]["need"], stored["city"]["existing"]) == (9, 9)
+    assert round(stored["city"]["eu"], 4) == 0.9504
+    again = svc.submit(A, rnd.id, files)
+    assert again.stored == () and "Sama persis dengan versi 1" in again.refused[0].message
