@@ -12,6 +12,7 @@ from sotk_ui.notes import notes_files
 from sotk_ui.panels import template_bytes
 from sotk_ui.presentation import minutes_download
 from sotk_ui.sources import sources_panel
+from sotk_ui.versions import versions_panel
 from sotk_ui.widgets import issues_panel, run_page, table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,6 +29,7 @@ def body() -> None:
     st.subheader("File yang dimuat")
     st.dataframe(status, hide_index=True, width="stretch")
     sources_panel(city)
+    versions_panel()  # a workspace round: every version of each OPD, restore
 
     st.subheader("Pemeriksaan data per file")
     issues_panel(ev.issues, [f for wb in city.workbooks for f in source_files(wb)])

@@ -171,3 +171,41 @@ def test_a_disk_that_refuses_to_write_keeps_the_note_and_offers_it(db, new_app):
     assert any("penuh atau hanya-baca" in e.value for e in at.error)
     assert [d.label for d in at.get("download_button")
             if "belum tersimpan" in d.label]
+
+
+def test_data_page_lists_versions_and_restores_an_earlier_one(db, new_app):
+    svc, _, r26 = db
+    svc.submit(A, r26.id, [("uji_revisi.xlsx", opd_bytes({"sakip": 90.0}))])
+    at = goto(_open(new_app), "data")
+    assert not at.exception and not at.error
+    table = next(d.value for d in at.dataframe if "Versi" in d.value.columns)
+    assert table["Versi"].tolist() == [2, 1]
+    assert table["File"].tolist() == ["uji_revisi.xlsx", "uji_2026.xlsx"]
+    at.selectbox(key="versions_pick").select(1).run()
+    at.button(key="versions_restore").click().run()
+    assert any("Versi 1 dipulihkan sebagai versi 3" in s.value for s in at.success)
+    now = svc.list_submissions(A, r26.id)[0]
+    assert (now.version, now.file_name) == (3, "uji_2026.xlsx")
+
+
+def test_the_sidebar_settings_can_become_the_rounds_settings(db, new_app):
+    svc, _, r26 = db
+    at = goto(_open(new_app), "data")
+    at.session_state[state.SETTINGS] = svc.get_round(A, r26.id).settings.with_(wke_hours=1300.0)
+    at.run()
+    at.button(key="round_keep_settings").click().run()
+    assert svc.get_round(A, r26.id).settings.wke_hours == 1300.0
+    assert svc.get_round(A, r26.id).version == 2
+
+
+def test_the_deck_position_is_kept_by_slide_key(db, new_app):
+    svc, _, r26 = db
+    at = goto(_open(new_app), "presentasi")
+    assert not at.exception
+    at.button(key="deck_next").click().run()
+    at.button(key="deck_next").click().run()
+    key = at.session_state["sotk_slide_key"]
+    assert key and svc.deck_position(A, r26.id).slide_id == key
+    again = goto(_open(new_app), "presentasi")  # a reload: the same slide, found by its key
+    assert again.session_state["sotk_slide_key"] == key
+    assert again.session_state[state.SLIDE] == at.session_state[state.SLIDE] == 2
