@@ -3,7 +3,8 @@
 An import is read like the plain report reads files (`workbook.formats.read_files`: a
 template-v1 workbook as is, files of other layouts combined per OPD), then stored in ONE
 transaction: per OPD one new version with its files (bytes exactly as received), checksum,
-issues, profile and parsed frames. Opening a round reads the frames back, so nothing is
+issues, profile and parsed frames. Files of other layouts may come one at a time: they join
+the OPD's files in force. Opening a round reads the frames back, so nothing is
 parsed again unless the round's settings changed since (then the stored files are re-read).
 """
 
@@ -28,8 +29,11 @@ from sotk_core.store.errors import NotFound, StoreError
 from sotk_core.store.records import ImportResult, RoundInfo, SubmissionInfo, WorkspaceInfo
 from sotk_core.workbook import OpdWorkbook
 from sotk_core.workbook.formats import CombinedWorkbook, read_files
+from sotk_core.workbook.formats._names import opd_key
+from sotk_core.workbook.formats.detect import TEMPLATE_V1
 
 _RETRIES = 4  # an import that lost a race for a version number is simply run again
+
 Files = list[tuple[str, bytes]]
 
 
@@ -90,7 +94,7 @@ class SubmissionService(ServiceBase):
                                      f"'{wb.file}' diabaikan (file pertama yang dipakai)."))
                 continue
             seen[opd] = wb.file
-            batch.append((wb, opd, _files_of(wb, files)))
+            batch.append(self._completed(rnd, wb, opd, _files_of(wb, files)))
         key = fr.parse_key(rnd.settings)
         for attempt in range(_RETRIES):
             try:
@@ -102,6 +106,27 @@ class SubmissionService(ServiceBase):
                                      "gagal beberapa kali; tidak ada yang tersimpan. Coba "
                                      "lagi.") from None
         return ImportResult(stored=tuple(stored), refused=tuple(refused + same))
+
+    def _completed(self, rnd: RoundInfo, wb: OpdWorkbook, opd: str, files: Files
+                   ) -> tuple[OpdWorkbook, str, Files]:
+        """An OPD read from files of other layouts only (no template workbook in this import)
+        keeps the files of its version in force: the new files join them (a file of the same
+        name replaces the old one), so the anjab, e-Formasi and questionnaire of one OPD may
+        arrive one at a time."""
+        if not isinstance(wb, CombinedWorkbook) or (wb.layouts[:1] == (TEMPLATE_V1,)):
+            return wb, opd, files
+        k = opd_key(opd)  # the same OPD as the reader combines it ("... Kota X", "&")
+        with self.db.read() as s:
+            prev = next((r for name, r in repo.latest_versions(s, rnd.id).items()
+                         if opd_key(name) == k and not r.withdrawn), None)
+            kept = repo.files_of(s, [prev.id])[prev.id] if prev is not None else []
+        names = {n for n, _ in files}
+        merged = [(n, d) for n, d in kept if n not in names] + files
+        if len(merged) == len(files):
+            return wb, opd, files
+        books, _ = read_files(merged, rnd.settings)
+        book = next((b for b in books if opd_key(b.name) == k), wb)
+        return book, book.name, merged
 
     def _store_batch(self, actor: Actor, rnd: RoundInfo,
                      batch: list[tuple[OpdWorkbook, str, Files]], key: str

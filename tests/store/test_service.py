@@ -253,3 +253,25 @@ def test_files_of_other_layouts_are_combined_per_opd_as_the_plain_report_does(sv
     assert round(stored["city"]["eu"], 4) == 0.9504
     again = svc.submit(A, rnd.id, files)
     assert again.stored == () and "Sama persis dengan versi 1" in again.refused[0].message
+
+
+def test_files_of_one_opd_may_arrive_one_at_a_time(svc, rnd):
+    """The anjab first (tasks, bezetting unknown), the e-Formasi later (bezetting 9): the
+    second import joins the first file, as a report of both files at once gives."""
+    from pathlib import Path
+
+    from sotk_core import load_files
+
+    formats = Path(__file__).resolve().parents[1] / "data" / "formats"
+    anjab = ("anjab_dispusip.xlsx", (formats / "anjab_dispusip.xlsx").read_bytes())
+    eformasi = ("eformasi_dispusip.xlsx", (formats / "eformasi_dispusip.xlsx").read_bytes())
+    svc.submit(A, rnd.id, [anjab])
+    v2 = svc.submit(A, rnd.id, [eformasi]).stored[0]
+    assert v2.version == 2
+    assert [n for n, _ in svc.submission_files(A, v2.id)] == ["anjab_dispusip.xlsx",
+                                                              "eformasi_dispusip.xlsx"]
+    opened = svc.open_round(A, rnd.id)
+    both = load_files([anjab, eformasi], Settings())
+    assert build_report(evaluate(opened.city, opened.settings)) == build_report(
+        evaluate(both, Settings()))
+    assert evaluate(opened.city, opened.settings).summary["existing"] == 9
