@@ -66,12 +66,24 @@ def _note_visible(page, text: str) -> bool:
 
 def _move_two(page) -> None:
     choose(page, "whatif_opd_widget", OPD)
-    choose(page, "mv_from", _position_label(SRC))
-    choose(page, "mv_to", _position_label(DST))
+    _pick(page, "mv_from", _position_label(SRC))
+    _pick(page, "mv_to", _position_label(DST))
     amount = page.locator(".st-key-mv_n input")
     amount.fill("2")
     amount.press("Tab")
     page.get_by_role("button", name="Terapkan pemindahan").click()
+    wait_for_app(page)
+
+
+def _pick(page, key: str, option: str) -> None:
+    """Type into a long st.selectbox to filter it (its list is virtual), then pick."""
+    box = page.locator(f".st-key-{key} input")
+    box.scroll_into_view_if_needed()
+    box.click()
+    box.fill(option[:40])
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(
+        f"() => document.querySelector('.st-key-{key} input')?.value === {option!r}")
     wait_for_app(page)
 
 
