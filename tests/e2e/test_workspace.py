@@ -104,8 +104,7 @@ def _scenario_shown(page) -> bool:
 def test_note_and_scenario_survive_reload_and_restart(page, tmp_path):
     db_url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
     rid = _workspace(db_url)
-    port = _free_port()
-    with _server(db_url, port) as url:
+    with _server(db_url) as url:
         open_app(page, f"{url}/simulasi{QUERY}")
         _move_two(page)
         assert error_texts(page) == [] and _scenario_shown(page)
@@ -123,8 +122,8 @@ def test_note_and_scenario_survive_reload_and_restart(page, tmp_path):
         nav(page, "simulasi")
         assert _scenario_shown(page)
         here = page.url
-    with _server(db_url, port):  # the server restarted on the same database
-        page.goto(here)
+    with _server(db_url) as again:  # a new server process on the same database
+        page.goto(here.replace(url, again))
         wait_for_app(page)
         assert error_texts(page) == []
         assert _scenario_shown(page)
