@@ -50,7 +50,8 @@ WORD = st.text(alphabet=st.characters(categories=("L", "N"), include_characters=
                                       exclude_characters="#"), min_size=1, max_size=12)
 NAME = st.lists(WORD, min_size=1, max_size=4).map(" ".join)  # no double or edge spaces
 AMOUNT = st.integers(0, 500_000).map(lambda n: n / 100)  # 0.00 – 5,000.00, two decimals
-PER_YEAR = {"Tahun": 1, "Semester": 2, "Triwulan": 4, "Bulan": 12, "Minggu": 50, "Hari": 250}
+PER_YEAR = {"Tahun": 1, "Semester": 2, "Triwulan": 4, "Bulan": 12, "Minggu": 50, "Hari": 250,
+            "Jam": 1250}  # per working hour: the year factor is the WKE in hours (1.250)
 
 
 @st.composite
