@@ -252,6 +252,13 @@ SIZE_MEASURE_LABELS: dict[str, str] = {
     "seksi_per_bidang": "seksi/subbidang",
     "seksi": "seksi",
 }
+UNIT_FLAG_LABELS: dict[str, str] = {  # health flags of a unit (StructureResult.units)
+    "micro": "unit mikro", "no_workload": "tanpa beban", "no_head": "tanpa kepala",
+    "campuran": "campuran"}
+DEPTH_LABELS: dict[int, str] = {1: "OPD", 2: "bidang/bagian", 3: "seksi/subbagian"}
+KELEMBAGAAN_RANK_LABELS: dict[str, str] = {
+    "P-5": "Sangat efektif", "P-4": "Efektif", "P-3": "Cukup efektif", "P-2": "Kurang efektif",
+    "P-1": "Tidak efektif"}
 BALANCE_LEVEL_LABELS: dict[str, str] = {
     "seksi_dalam_bidang": "Seksi/subbagian dalam bidang",
     "bidang_dalam_opd": "Bidang/bagian dalam OPD",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sotk_core.base.issues import Issue
+from sotk_core.base.labels import KELEMBAGAAN_RANK_LABELS
 from sotk_core.base.tables import (
     DEFAULT_KELEMBAGAAN_TABLE,
     KELEMBAGAAN_RANK_RULE,
@@ -19,13 +20,11 @@ __all__ = ["KELEMBAGAAN_RANK_RULE", "RANKS", "SAKIP_GRADES", "SUBDIMENSIONS", "U
            "subdimension_score", "table_warnings"]
 
 
-RANKS: tuple[tuple[str, float, str], ...] = (
-    ("P-5", 80.0, "Sangat efektif"),
-    ("P-4", 60.0, "Efektif"),
-    ("P-3", 40.0, "Cukup efektif"),
-    ("P-2", 20.0, "Kurang efektif"),
-    ("P-1", float("-inf"), "Tidak efektif"),
-)
+# (rank, exclusive lower bound of the total, label): P-5 > 80, P-4 > 60, P-3 > 40, P-2 > 20.
+RANKS: tuple[tuple[str, float, str], ...] = tuple(
+    (rank, lower, KELEMBAGAAN_RANK_LABELS[rank])
+    for rank, lower in (("P-5", 80.0), ("P-4", 60.0), ("P-3", 40.0), ("P-2", 20.0),
+                        ("P-1", float("-inf"))))
 
 SAKIP_GRADES: tuple[tuple[str, float], ...] = (
     ("AA", 90.0), ("A", 80.0), ("BB", 70.0), ("B", 60.0), ("CC", 50.0), ("C", 30.0),

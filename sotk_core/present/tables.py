@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sotk_core.base.labels import UNIT_FLAG_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.workload import status_labels
 
-TREE_FLAGS = {"micro": "unit mikro", "no_workload": "tanpa beban", "no_head": "tanpa kepala",
-              "campuran": "campuran"}
+TREE_FLAGS = UNIT_FLAG_LABELS
 INDENT = "\u2003"
 
 

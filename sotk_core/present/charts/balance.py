@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num, fmt_pct
+from sotk_core.base.labels import DEPTH_LABELS
 from sotk_core.base.settings import Settings
 from sotk_core.base.texts import TITLE_EJ_SPREAD
 from sotk_core.present.charts._util import HOVER, axis_labels, fmts, for_opd
@@ -28,7 +29,7 @@ from sotk_core.present.charts.theme import (
     wrap,
 )
 
-LEVEL_NAMES = {1: "OPD", 2: "bidang/bagian", 3: "seksi/subbagian"}
+LEVEL_NAMES = DEPTH_LABELS
 
 
 def ej_bins(settings: Settings | None = None, over_split: float = 1.20
