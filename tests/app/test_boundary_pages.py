@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.helpers import XLSX, assert_clean, finding_lines, goto, metric_texts
-from tests.boundary_city import FILE, NAME, batas_bytes
+from tests.boundary_city import FILE, NAME, PJ, batas_bytes
 
 
 @pytest.fixture
@@ -59,3 +59,14 @@ def test_evaluasi_sotk_on_the_thresholds(batas):
     # EU below 0,50: Bidang Enam 0,49 — not Bidang Dua at 0,50
     under = [line for line in lines if "di bawah 0,50" in line]
     assert len(under) == 1 and "Bidang Enam" in under[0]
+
+
+def test_data_page_grades_on_the_thresholds(batas):
+    goto(batas, "data")
+    assert_clean(batas)
+    (jabatan,) = [df.value for df in batas.dataframe
+                  if {"Kode", "PJ"} <= set(df.value.columns)]
+    shown = {code: (pj if isinstance(pj, str) else None)
+             for code, pj in zip(jabatan["Kode"], jabatan["PJ"], strict=True)}
+    # EJ 1,00 is B (not A), 0,90 B, 0,70 C, 0,50 D (not E); 1,005 -> 1,01 A
+    assert shown == PJ
