@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from sotk_core.base.labels import label
 from tests.app.helpers import XLSX, assert_clean, finding_lines, goto, metric_texts
 from tests.boundary_city import FILE, NAME, PJ, batas_bytes
 
@@ -36,6 +37,12 @@ def test_keseimbangan_on_the_thresholds(batas):
     assert metric_texts(batas, "Beban rendah")[:2] == ("2", "jabatan · 4 orang")  # B04, B12
     # 0,70 (B05) and 1,00 (B01, B11) are inside the balanced band: 9 of 15 outside
     assert metric_texts(batas, "Di luar 0,70–1,00")[:2] == ("60 %", "9 dari 15 orang")
+    # the unit tables: EU above 1,00 (not Bidang Lima at 1,00), below 0,50 (not Bidang Dua
+    # at 0,50)
+    unit_tables = {frozenset(df.value[label("name")]) for df in batas.dataframe
+                   if {label("name"), label("eu2")} <= set(df.value.columns)}
+    assert frozenset({"Sekretariat", "Bidang Satu"}) in unit_tables
+    assert frozenset({"Bidang Enam"}) in unit_tables
 
 
 def test_produktivitas_on_the_thresholds(batas):
