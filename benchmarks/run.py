@@ -1,24 +1,39 @@
-"""City-scale benchmark: one command, one printed table.
+"""City-scale benchmark (issue 11): one command, one printed table.
 
-    python benchmarks/run.py                 # 10, 40 and 160 OPD
-    python benchmarks/run.py --sizes 40      # just the 40-OPD / 100,000-task city
+    python benchmarks/run.py                      # 10, 40 and 160 OPD, 2,500 tasks per OPD
+    python benchmarks/run.py --sizes 40 --repeats 7
 
-For each generated city (benchmarks.city.generate_city, cached in benchmarks/out/) it
-reports the median of: read + validate + compute (the whole pipeline from bytes), compute only
-(data already in memory), a 20-change what-if recompute, and peak memory (max RSS of a fresh
-process), each next to the plain pandas + openpyxl read of the same files' `Beban Kerja` sheets;
-and parsing the workbooks (read + validate + build the city) next to opening the same round
-stored in the workspace database (benchmarks/bench_store.py).
-Each size runs in its own process so peak memory is that size's own.
+Per city (benchmarks.city.generate_city, cached in benchmarks/out/):
+
+- processes, wall time (median of --repeats runs; the three are interleaved run by run so
+  they share whatever else the machine is doing):
+    report    python -m sotk_core report FILE... --json > /dev/null
+    fastexcel python -m benchmarks.processes fastexcel FILE...  (every sheet to Arrow: floor)
+    openpyxl  python -m benchmarks.processes openpyxl FILE...   (pandas + openpyxl, Beban Kerja)
+- in-process, in a fresh child process per size (median):
+    read      load_files: guard, parse, validate, build the city
+    floor     the same sheets through fastexcel to Arrow, nothing else
+    evaluate  evaluate(city): workload, maturity, structure, balance, findings
+    what-if   scenario_workload with 1 and with 20 changes (benchmarks.bench_scenario), the
+              baseline already computed as on the Simulasi page
+- peak RSS of the report process.
+- parsing the workbooks (load_files) next to opening the same round stored in an SQLite
+  workspace database (benchmarks/bench_store.py; issue 13 target: open ≤ 1/3 of parse).
+
+The machine may be shared: every figure is a median, and each row also shows the processes'
+CPU time (user + system), which other load disturbs less than wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import math
+import os
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,93 +42,157 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import city_paths, timed  # noqa: E402
 
 TASKS_PER_OPD = 2500  # 40 OPD -> 100,000 tasks; 160 OPD -> 400,000
+TARGETS = {"report_vs_floor": 2.0, "openpyxl_speedup": 6.0, "read_vs_floor": 1.5,
+           "whatif_1_ms": 20.0, "whatif_20_ms": 40.0, "peak_mb": 500.0, "growth": 1.1}
+SHEETS = ("Profil", "Unit", "Jabatan", "Beban Kerja", "Kematangan", "Kelembagaan")
 
 
-def measure(n_opd: int, repeats: int, ref_repeats: int) -> dict[str, float]:
-    """Runs in a child process: every figure for one city size."""
-    import pandas as pd
-
+def measure(n_opd: int, repeats: int) -> dict[str, float]:
+    """In a child process: the in-process figures for one city size."""
+    from benchmarks.bench_scenario import twenty_changes
+    from benchmarks.processes import fastexcel_sheets
     from sotk_core import Settings, evaluate, load_files
-    from sotk_core.model.workload import compute_workload
+    from sotk_core.scenario import Scenario, scenario_workload
 
-    paths = city_paths(n_opd, n_opd * TASKS_PER_OPD)
-    files = [(p.name, p.read_bytes()) for p in paths]
+    files = [(p.name, p.read_bytes()) for p in city_paths(n_opd, n_opd * TASKS_PER_OPD)]
     settings = Settings()
-
-    def pipeline():
-        return evaluate(load_files(files, settings), settings)
-
-    ev = pipeline()
-    assert ev.summary["opd_count"] == n_opd, ev.city.issues[:3]
-    result = {"opd": n_opd, "tasks": int(ev.summary["task_count"]),
-              "positions": int(ev.summary["positions"])}
-    result["pipeline_s"] = timed(pipeline, repeats)[0]
-    city = ev.city
-    result["compute_s"] = timed(lambda: compute_workload(city, settings), max(repeats, 5))[0]
-    result["evaluate_s"] = timed(lambda: evaluate(city, settings), repeats)[0]
-    try:
-        from benchmarks.bench_scenario import twenty_changes
-        from sotk_core.scenario import apply
-
-        scenario = twenty_changes(city)
-
-        def whatif():
-            scen_city, scen_settings = apply(city, scenario)
-            return compute_workload(scen_city, scen_settings)
-
-        result["whatif_s"] = timed(whatif, max(repeats, 10))[0]
-    except ImportError:
-        result["whatif_s"] = float("nan")
-    result["openpyxl_s"] = timed(
-        lambda: [pd.read_excel(p, sheet_name="Beban Kerja", engine="openpyxl") for p in paths],
-        ref_repeats)[0]
+    city = load_files(files, settings)
+    assert len(city.opds) == n_opd, city.issues[:3]
+    out: dict[str, float] = {"opd": n_opd, "tasks": len(city.tasks),
+                             "positions": len(city.positions)}
+    out["read_s"] = timed(lambda: load_files(files, settings), repeats)[0]
+    out["floor_s"] = timed(lambda: fastexcel_sheets(files, SHEETS), repeats)[0]
+    out["evaluate_s"] = timed(lambda: evaluate(city, settings), repeats)[0]
+    twenty = twenty_changes(city)
+    one = Scenario("Satu perubahan", twenty.changes[:1])
+    scenario_workload(city, one, settings)  # the baseline, as the page has it
+    out["whatif_1_s"] = timed(lambda: scenario_workload(city, one, settings), 15)[0]
+    out["whatif_20_s"] = timed(lambda: scenario_workload(city, twenty, settings), 15)[0]
     import tempfile
 
     from benchmarks.bench_store import measure_store
 
     with tempfile.TemporaryDirectory() as tmp:  # parse vs opening the round from SQLite
-        result |= measure_store(files, f"sqlite:///{tmp}/bench.sqlite3", repeats)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return result
+        store = measure_store(files, f"sqlite:///{tmp}/bench.sqlite3", min(repeats, 3))
+    out["open_s"] = store["open_s"]
+    out["parse_s"] = store["parse_s"]
+    return out
+
+
+def _process(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MB) of one process, its output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 2):
+        raise SystemExit(f"{' '.join(cmd[:4])} ... failed: {proc.stderr.read().decode()[-400:]}")
+    proc.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def processes(n_opd: int, repeats: int, openpyxl_repeats: int) -> dict[str, float]:
+    files = [str(p) for p in city_paths(n_opd, n_opd * TASKS_PER_OPD)]
+    runs: dict[str, list[tuple[float, float, float]]] = {"report": [], "floor": [],
+                                                         "openpyxl": []}
+    commands = {"report": [sys.executable, "-m", "sotk_core", "report", *files, "--json"],
+                "floor": [sys.executable, "-m", "benchmarks.processes", "fastexcel", *files],
+                "openpyxl": [sys.executable, "-m", "benchmarks.processes", "openpyxl", *files]}
+    for k in range(repeats):
+        for name in ("report", "floor", "openpyxl"):
+            if name != "openpyxl" or k < openpyxl_repeats:
+                runs[name].append(_process(commands[name]))
+    out: dict[str, float] = {}
+    for name, results in runs.items():
+        out[f"{name}_s"] = statistics.median(r[0] for r in results)
+        out[f"{name}_cpu_s"] = statistics.median(r[1] for r in results)
+    out["peak_mb"] = max(r[2] for r in runs["report"])
+    return out
+
+
+def _ok(good: bool) -> str:
+    return "ok" if good else "MISSED"
+
+
+def _print(rows: list[dict[str, float]]) -> None:
+    t = TARGETS
+    print(f"\n{'':>4} {'':>8} | {'report --json as a process (s)':^42} | "
+          f"{'in-process read + validate (s)':^26} | {'what-if (ms)':^13} | {'peak':>6}")
+    print(f"{'OPD':>4} {'tasks':>8} | {'report':>7} {'fastexcel':>9} {'ratio':>6} {'openpyxl':>9}"
+          f" {'faster':>7} | {'read':>6} {'floor':>6} {'ratio':>6} {'eval':>5} | "
+          f"{'1 chg':>6} {'20':>6} | {'RSS MB':>6}")
+    print("-" * 122)
+    for r in rows:
+        print(f"{r['opd']:>4} {r['tasks']:>8,} | {r['report_s']:>7.2f} {r['floor_s']:>9.2f} "
+              f"{r['report_s'] / r['floor_s']:>5.2f}× {r['openpyxl_s']:>9.2f} "
+              f"{r['openpyxl_s'] / r['report_s']:>6.1f}× | {r['read_s']:>6.3f} "
+              f"{r['floor_in_s']:>6.3f} {r['read_s'] / r['floor_in_s']:>5.2f}× "
+              f"{r['evaluate_s']:>5.2f} | {r['whatif_1_s'] * 1000:>6.1f} "
+              f"{r['whatif_20_s'] * 1000:>6.1f} | {r['peak_mb']:>6.0f}")
+        print(f"{'':>4} {'cpu s':>8} | {r['report_cpu_s']:>7.2f} {r['floor_cpu_s']:>9.2f} "
+              f"{r['report_cpu_s'] / r['floor_cpu_s']:>5.2f}× {r['openpyxl_cpu_s']:>9.2f} "
+              f"{r['openpyxl_cpu_s'] / r['report_cpu_s']:>6.1f}× |")
+    print(f"\n{'OPD':>4} | {'parse (s)':>9} {'open stored round (s)':>22} {'open/parse':>10}")
+    for r in rows:
+        print(f"{r['opd']:>4} | {r['parse_s']:>9.2f} {r['open_s']:>22.2f} "
+              f"{r['open_s'] / r['parse_s']:>9.2f}×")
+    print("\nTargets at 40 OPD / 100,000 tasks (this run):")
+    at = next((r for r in rows if r["opd"] == 40), rows[len(rows) // 2])
+    checks = [
+        (f"report --json ≤ {t['report_vs_floor']:.1f}× the fastexcel process",
+         at["report_s"] / at["floor_s"], at["report_s"] / at["floor_s"] <= t["report_vs_floor"]),
+        (f"report --json ≥ {t['openpyxl_speedup']:.0f}× faster than pandas + openpyxl",
+         at["openpyxl_s"] / at["report_s"],
+         at["openpyxl_s"] / at["report_s"] >= t["openpyxl_speedup"]),
+        (f"read + validate ≤ {t['read_vs_floor']:.1f}× fastexcel → Arrow of the same sheets",
+         at["read_s"] / at["floor_in_s"], at["read_s"] / at["floor_in_s"] <= t["read_vs_floor"]),
+        (f"what-if, 1 change ≤ {t['whatif_1_ms']:.0f} ms", at["whatif_1_s"] * 1000,
+         at["whatif_1_s"] * 1000 <= t["whatif_1_ms"]),
+        (f"what-if, 20 changes ≤ {t['whatif_20_ms']:.0f} ms", at["whatif_20_s"] * 1000,
+         at["whatif_20_s"] * 1000 <= t["whatif_20_ms"]),
+    ]
+    checks.append(("opening the stored round ≤ 0.33× parsing its workbooks (issue 13)",
+                   at["open_s"] / at["parse_s"], at["open_s"] / at["parse_s"] <= 0.33))
+    biggest = rows[-1]
+    checks.append((f"peak RSS at {biggest['opd']:.0f} OPD ≤ {t['peak_mb']:.0f} MB",
+                   biggest["peak_mb"], biggest["peak_mb"] <= t["peak_mb"]))
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        size = b["tasks"] / a["tasks"]
+        for key, label in (("read_s", "read + validate"), ("evaluate_s", "evaluate"),
+                           ("report_s", "report process")):
+            exponent = math.log(b[key] / a[key]) / math.log(size)
+            checks.append((f"{label} grows linearly {a['opd']:.0f}→{b['opd']:.0f} OPD "
+                           f"(time ∝ size^e, e ≤ {t['growth']})", exponent,
+                           exponent <= t["growth"]))
+    for label, value, good in checks:
+        print(f"  {label:<72} {value:>8.2f}  {_ok(good)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,40,160")
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--ref-repeats", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--openpyxl-repeats", type=int, default=1)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child, args.repeats, args.ref_repeats)))
+        print(json.dumps(measure(args.child, args.repeats)))
         return
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
-        city_paths(size, size * TASKS_PER_OPD)  # generate outside the measured process
-        proc = subprocess.run([sys.executable, __file__, "--child", str(size), "--repeats",
-                               str(args.repeats), "--ref-repeats", str(args.ref_repeats)],
-                              capture_output=True, text=True, check=True)
-        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    head = (f"{'OPD':>4} {'tasks':>8} {'pos.':>6} | {'read+validate+compute':>21} "
-            f"{'compute':>8} {'evaluate':>8} {'what-if':>8} | {'openpyxl read':>13} "
-            f"{'speed-up':>8} | {'parse':>7} {'open round':>10} | {'peak RSS':>9}")
-    print(head)
-    print("-" * len(head))
-    for r in rows:
-        print(f"{r['opd']:>4} {r['tasks']:>8,} {r['positions']:>6,} | {r['pipeline_s']:>19.2f} s "
-              f"{r['compute_s'] * 1000:>6.0f}ms {r['evaluate_s'] * 1000:>6.0f}ms "
-              f"{r['whatif_s'] * 1000:>6.0f}ms | {r['openpyxl_s']:>11.2f} s "
-              f"{r['openpyxl_s'] / r['pipeline_s']:>7.1f}× | {r['parse_s']:>5.2f} s "
-              f"{r['open_s']:>8.2f} s | {r['peak_mb']:>6.0f} MB")
-    if len(rows) > 1:
-        a, b = rows[0], rows[-1]
-        growth = (b["pipeline_s"] / a["pipeline_s"]) / (b["tasks"] / a["tasks"])
-        print(f"\nGrowth {a['opd']}→{b['opd']} OPD: tasks ×{b['tasks'] / a['tasks']:.0f}, pipeline "
-              f"×{b['pipeline_s'] / a['pipeline_s']:.1f} (1.0 per unit of size = linear: "
-              f"{growth:.2f}), compute ×{b['compute_s'] / a['compute_s']:.1f}")
-    print("\nTargets at 40 OPD / 100,000 tasks: pipeline ≥ 4× faster than the openpyxl read; "
-          "compute < 0.3 s; what-if < 100 ms; peak memory < 1 GB; opening the stored round "
-          "≤ 1/3 of parsing its workbooks (benchmarks/bench_store.py).")
+        city_paths(size, size * TASKS_PER_OPD)  # generate outside the measured processes
+        child = subprocess.run([sys.executable, __file__, "--child", str(size), "--repeats",
+                                str(args.repeats)], capture_output=True, text=True, check=True)
+        row = json.loads(child.stdout.strip().splitlines()[-1])
+        row["floor_in_s"] = row.pop("floor_s")
+        row.update(processes(size, args.repeats, args.openpyxl_repeats))
+        rows.append(row)
+        print(f"{size} OPD measured", file=sys.stderr, flush=True)
+    print(f"python benchmarks/run.py --sizes {args.sizes} --repeats {args.repeats} "
+          f"(medians; load average at the end {os.getloadavg()[0]:.1f})")
+    _print(rows)
 
 
 if __name__ == "__main__":

@@ -47,22 +47,29 @@ def body() -> None:
     minutes_download(key="data_minutes")
 
     st.subheader("Tabel mentah")
-    tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"])
+    # only the open tab's table is built (a city of 40 OPD has 100,000 task rows)
+    tabs = st.tabs(["OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"], on_change="rerun",
+                   key="raw_tabs")
     with tabs[0]:
-        table(ev.opds, ["opd", "file", "tipe", "skor", "sakip", "maturity_total"], key="raw_opd")
+        if tabs[0].open:
+            table(ev.opds, ["opd", "file", "tipe", "skor", "sakip", "maturity_total"],
+                  key="raw_opd")
     with tabs[1]:
-        table(ev.workload.units, ["code", "name", "kind", "existing", "need_raw", "eu2"],
-              key="raw_units")
+        if tabs[1].open:
+            table(ev.workload.units, ["code", "name", "kind", "existing", "need_raw", "eu2"],
+                  key="raw_units")
     with tabs[2]:
-        table(ev.workload.positions, ["opd", "code", "name", "kind", "existing", "need_raw",
-                                      "ej2", "pj"],
-              key="raw_positions")
+        if tabs[2].open:
+            table(ev.workload.positions, ["opd", "code", "name", "kind", "existing",
+                                          "need_raw", "ej2", "pj"], key="raw_positions")
     with tabs[3]:
-        table(ev.workload.tasks, ["position", "task", "volume", "period", "norma", "time_unit",
-                                  "hours"], key="raw_tasks")
+        if tabs[3].open:
+            table(ev.workload.tasks, ["position", "task", "volume", "period", "norma",
+                                      "time_unit", "hours"], key="raw_tasks")
     with tabs[4]:
-        table(ev.maturity.levels, ["opd", "roman", "var_name", "self_level", "verified_level",
-                                   "level"], key="raw_maturity")
+        if tabs[4].open:
+            table(ev.maturity.levels, ["opd", "roman", "var_name", "self_level",
+                                       "verified_level", "level"], key="raw_maturity")
 
 
 run_page(body)

@@ -173,7 +173,8 @@ def _move_form(w: sc.WhatIf, opd: str) -> None:
 
 
 def _task_form(w: sc.WhatIf, opd: str, labels: dict[str, str]) -> None:
-    with_tasks = [c for c in labels if c in whatif.positions_with_tasks(w.scen.tasks, opd)]
+    have_tasks = whatif.positions_with_tasks(w.scen.tasks, opd)
+    with_tasks = [c for c in labels if c in have_tasks]
     if not with_tasks:
         st.info("Tidak ada tugas yang dapat diubah di OPD ini.")
         return

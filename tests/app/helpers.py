@@ -104,6 +104,7 @@ def table_with(at: AppTest, *headers: str):
 
 
 def finding_lines(at: AppTest) -> list[str]:
-    """The findings list: one markdown line per finding, "<icon> **Tingkat** · *Dasar* — …"."""
-    return [m.value for m in at.markdown
-            if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · \*", m.value)]
+    """The findings list: one markdown paragraph per finding, "<icon> **Tingkat** · *Dasar* —
+    …" (all of them in one element)."""
+    return [line for m in at.markdown for line in m.value.split("\n\n")
+            if re.search(r"\*\*(Tinggi|Sedang|Rendah)\*\* · \*", line)]

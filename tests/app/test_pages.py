@@ -334,5 +334,8 @@ def test_data_page_lists_every_sample_file(app, figures, sample_paths):
         assert sum(p.name in lab for lab in labels) == 1, p.name
     keys = {b.key for b in app.get("download_button")}
     assert {"dl_results", "dl_template_page"} <= keys
-    # raw tables: one row per position of the city in the "Jabatan" tab
+    # raw tables: one row per position of the city in the "Jabatan" tab (only the open tab's
+    # table is built)
+    app.session_state["raw_tabs"] = "Jabatan"
+    app.run()
     assert len(figures.positions) in {len(d.value) for d in app.dataframe}

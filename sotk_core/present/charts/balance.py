@@ -197,32 +197,36 @@ def _hpp_bars(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
 
 def _hpp_strip(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
                opd_labels: Mapping[str, str] | None) -> int:
-    """A row per OPD: grey box of its units plus one dot per unit (deterministic jitter)."""
+    """A row per OPD: grey box of its units plus one dot per unit (deterministic jitter).
+    One box trace for every row and one dot trace per EU band, however many OPD."""
     groups = sorted(u.groupby("opd", sort=False), key=lambda og: float(og[1]["hpp"].median()))
-    seen: set[str] = set()
     ticks = []
+    xs, rows, ys, bands, texts = [], [], [], [], []
     for i, (name, g) in enumerate(groups):
         ticks.append(wrap((opd_labels or {}).get(str(name), name), 28))
         values = g["hpp"].to_numpy(dtype="float64")
-        fig.add_box(x=values, y0=i, orientation="h", boxpoints=False, fillcolor="rgba(0,0,0,0)",
-                    line={"color": GREY, "width": 2}, showlegend=False, hoverinfo="skip",
-                    width=0.6)
         order = np.argsort(values, kind="stable")
         offsets = np.empty(len(values))
         offsets[order] = ((np.arange(len(values)) % 5) - 2) * 0.07
-        bands = np.array([band_of(p) for p in g["pu"]], dtype=object)
-        text = np.array(_hover_units(g), dtype=object)
-        for rank, band in enumerate(BAND_ORDER):
-            mask = bands == band
-            if not mask.any():
-                continue
-            fig.add_scatter(x=values[mask], y=i + offsets[mask], mode="markers",
-                            name=names[band], legendgroup=band, legendrank=rank,
-                            showlegend=band not in seen,
-                            marker={"size": 16, "color": BAND_COLORS[band],
-                                    "line": {"color": TEXT_COLOR, "width": 1}},
-                            hovertext=text[mask], hovertemplate=HOVER)
-            seen.add(band)
+        xs.append(values)
+        rows.append(np.full(len(values), i))
+        ys.append(i + offsets)
+        bands.append(np.array([band_of(p) for p in g["pu"]], dtype=object))
+        texts.append(np.array(_hover_units(g), dtype=object))
+    if groups:
+        x, row, y = np.concatenate(xs), np.concatenate(rows), np.concatenate(ys)
+        band, text = np.concatenate(bands), np.concatenate(texts)
+        fig.add_box(x=x, y=row, orientation="h", boxpoints=False, fillcolor="rgba(0,0,0,0)",
+                    line={"color": GREY, "width": 2}, showlegend=False, hoverinfo="skip",
+                    width=0.6)
+        for rank, name in enumerate(BAND_ORDER):
+            mask = band == name
+            if mask.any():
+                fig.add_scatter(x=x[mask], y=y[mask], mode="markers", name=names[name],
+                                legendgroup=name, legendrank=rank,
+                                marker={"size": 16, "color": BAND_COLORS[name],
+                                        "line": {"color": TEXT_COLOR, "width": 1}},
+                                hovertext=text[mask], hovertemplate=HOVER)
     fig.update_yaxes(tickvals=list(range(len(groups))), ticktext=ticks, showgrid=False,
                      range=[-0.7, len(groups) - 0.3], zeroline=False)
     return len(groups)
