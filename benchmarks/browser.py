@@ -1,0 +1,159 @@
+"""Page switches in the real browser (issue 11): the 40-OPD benchmark city uploaded against the
+sample city, every page, timed from the click on the sidebar link until the page is drawn.
+
+    python benchmarks/browser.py [--opd 40] [--rounds 3]
+
+Starts `streamlit run app.py` on a free port and Debian's chromium through Playwright (the
+helpers of tests/e2e/conftest.py). Two sessions: one on the sample city, one with the
+benchmark city uploaded through the sidebar. Each tours every page --rounds times after one
+warm-up tour (first visits fill the caches); a switch counts from the click until the page's
+own title shows and Streamlit is idle with every chart drawn (the settle check is not
+counted). Prints the median per page, the ratio and the target (≤ 1.5×). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import city_paths  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    _DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PATHS,
+    VIEWPORTS,
+    _free_port,
+    _healthy,
+    upload,
+    wait_for_app,
+)
+
+TARGET = 1.5
+TASKS_PER_OPD = 2500
+
+
+PRESENTATION = "/presentasi"  # no sidebar and no page title: its exit link shows it is drawn
+EXIT = "Keluar dari mode presentasi"
+
+
+def _title(page) -> str:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText ?? ''").strip()
+
+
+def _shown(page, path: str, title: str) -> bool:
+    if path == PRESENTATION:
+        return page.get_by_text(EXIT).count() > 0
+    return _title(page) == title
+
+
+def _switch(page, path: str, title: str) -> float:
+    """Seconds from the click on the page's sidebar link until it is drawn; the presentation
+    mode is left again afterwards (not counted)."""
+    stem = path.strip("/")
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{stem}"]') if stem else links.first
+    start = time.perf_counter()
+    link.click()
+    while True:
+        if path == PRESENTATION:
+            page.get_by_text(EXIT).first.wait_for()
+        else:
+            page.wait_for_function(
+                "(t) => (document.querySelector('[data-testid=\"stMain\"] h1')?.innerText ?? '')"
+                ".trim() === t", arg=title, polling=25)
+        page.wait_for_function(_DRAWN, polling=25)
+        drawn = time.perf_counter()
+        page.wait_for_timeout(600)  # still drawn a moment later: not a rerun about to start
+        if page.evaluate(_DRAWN) and _shown(page, path, title):
+            break
+    if path == PRESENTATION:
+        page.get_by_text(EXIT).first.click()
+        wait_for_app(page)
+    return drawn - start
+
+
+def _tour(page, titles: dict[str, str], rounds: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {p: [] for p in PATHS}
+    for r in range(rounds + 1):
+        for path in PATHS:
+            seconds = _switch(page, path, titles.get(path, ""))
+            if r:  # round 0 warms the caches
+                times[path].append(seconds)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--opd", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    files = [(p.name, p.read_bytes()) for p in city_paths(args.opd, args.opd * TASKS_PER_OPD)]
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 90
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("streamlit did not start")
+            time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results = {}
+            titles: dict[str, str] = {}
+            for label in ("sample", "upload"):
+                ctx = browser.new_context(viewport=VIEWPORTS["1280x720"], locale="id-ID")
+                ctx.set_default_timeout(180_000)
+                page = ctx.new_page()
+                page.goto(url)
+                wait_for_app(page)
+                if label == "upload":
+                    upload(page, files)
+                if not titles:
+                    for path in PATHS:  # each page's own title, to know when it is shown
+                        if path == PRESENTATION:
+                            continue
+                        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path.strip("/")}"]'
+                                     if path != "/" else '[data-testid="stSidebarNav"] a').first.click()
+                        wait_for_app(page)
+                        titles[path] = _title(page)
+                results[label] = _tour(page, titles, args.rounds)
+                ctx.close()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"python benchmarks/browser.py --opd {args.opd} --rounds {args.rounds} "
+          f"(medians of {args.rounds} switches per page; load average "
+          f"{os.getloadavg()[0]:.1f})")
+    print(f"{'page':<16} {'sample city s':>14} {f'{args.opd} OPD s':>10} {'ratio':>7}  target ≤ "
+          f"{TARGET}×")
+    worst = 0.0
+    for path in PATHS:
+        a = statistics.median(results["sample"][path])
+        b = statistics.median(results["upload"][path])
+        worst = max(worst, b / a)
+        print(f"{path:<16} {a:>14.2f} {b:>10.2f} {b / a:>6.2f}×  "
+              f"{'ok' if b / a <= TARGET else 'MISSED'}")
+    print(f"worst ratio {worst:.2f}×")
+    return 0 if worst <= TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
