@@ -41,8 +41,10 @@ TARGET = 1.5
 TASKS_PER_OPD = 2500
 
 
-PRESENTATION = "/presentasi"  # no sidebar and no page title: its exit link shows it is drawn
-EXIT = "Keluar dari mode presentasi"
+PRESENTATION = "/presentasi"  # no sidebar and no page title: its slide counter shows it
+EXIT = "Keluar dari mode presentasi"  # in the "Opsi" popover
+COUNTER = """() => /\\d+\\s*\\/\\s*\\d+/.test(
+  document.querySelector('.st-key-deck_count')?.innerText ?? '')"""
 
 
 def _title(page) -> str:
@@ -52,7 +54,7 @@ def _title(page) -> str:
 
 def _shown(page, path: str, title: str) -> bool:
     if path == PRESENTATION:
-        return page.get_by_text(EXIT).count() > 0
+        return bool(page.evaluate(COUNTER))
     return _title(page) == title
 
 
@@ -66,7 +68,7 @@ def _switch(page, path: str, title: str) -> float:
     link.click()
     while True:
         if path == PRESENTATION:
-            page.get_by_text(EXIT).first.wait_for()
+            page.wait_for_function(COUNTER, polling=25)
         else:
             page.wait_for_function(
                 "(t) => (document.querySelector('[data-testid=\"stMain\"] h1')?.innerText ?? '')"
@@ -77,6 +79,7 @@ def _switch(page, path: str, title: str) -> float:
         if page.evaluate(_DRAWN) and _shown(page, path, title):
             break
     if path == PRESENTATION:
+        page.get_by_role("button", name="Opsi").click()
         page.get_by_text(EXIT).first.click()
         wait_for_app(page)
     return drawn - start
@@ -116,8 +119,8 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             results = {}
-            titles: dict[str, str] = {}
             for label in ("sample", "upload"):
+                titles: dict[str, str] = {}  # per session: Ringkasan's title names the city
                 ctx = browser.new_context(viewport=VIEWPORTS["1280x720"], locale="id-ID")
                 ctx.set_default_timeout(180_000)
                 page = ctx.new_page()
@@ -125,14 +128,13 @@ def main() -> int:
                 wait_for_app(page)
                 if label == "upload":
                     upload(page, files)
-                if not titles:
-                    for path in PATHS:  # each page's own title, to know when it is shown
-                        if path == PRESENTATION:
-                            continue
-                        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path.strip("/")}"]'
-                                     if path != "/" else '[data-testid="stSidebarNav"] a').first.click()
-                        wait_for_app(page)
-                        titles[path] = _title(page)
+                for path in PATHS:  # each page's own title, to know when it is shown
+                    if path == PRESENTATION:
+                        continue
+                    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path.strip("/")}"]'
+                                 if path != "/" else '[data-testid="stSidebarNav"] a').first.click()
+                    wait_for_app(page)
+                    titles[path] = _title(page)
                 results[label] = _tour(page, titles, args.rounds)
                 ctx.close()
             browser.close()

@@ -45,7 +45,8 @@ def evaluate(city: CityData, settings: Settings,
     """`size_limits` replaces the default size-limit table (see structure.size_limits_table)."""
     workload = compute_workload(city, settings)
     maturity = compute_maturity(city.maturity, city.opd_names, settings)
-    has_upt = city.units.groupby("opd")["kind"].agg(lambda k: bool((k == "UPT").any())).to_dict()
+    with_upt = set(city.units.loc[city.units["kind"] == "UPT", "opd"].tolist())
+    has_upt = {opd: opd in with_upt for opd in dict.fromkeys(city.units["opd"].tolist())}
     kel = compute_kelembagaan(city.kelembagaan, has_upt, settings.kelembagaan_table)
     files = dict(zip(city.opds["opd"], city.opds["file"], strict=True))
     notices = (*unit_warnings(city, workload, settings),
