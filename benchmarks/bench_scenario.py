@@ -56,7 +56,8 @@ def twenty_changes(city: CityData, structural: bool = False) -> Scenario:
     changes = []
     for k in range(9):  # move 1 person between two Pelaksana of the same OPD
         p = pel.loc[(pel["opd"] == opds[k % len(opds)])]
-        donor = p.loc[p["existing"] >= 2].iloc[0]
+        donors = p.loc[p["existing"] >= 2]  # a small city: each OPD gives from several
+        donor = donors.iloc[(k // len(opds)) % len(donors)]
         target = p.loc[p["code"] != donor["code"]].iloc[-1]
         changes.append(MoveStaff(donor["opd"], donor["code"], target["opd"], target["code"], 1))
     for k in range(4):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-OUT = ROOT / "benchmarks" / "out"
+OUT = Path(os.environ.get("SOTK_BENCH_OUT") or ROOT / "benchmarks" / "out")    # cities cache
 
 
 def city_paths(n_opd: int, tasks: int, seed: int = 7) -> list[Path]:

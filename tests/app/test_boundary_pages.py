@@ -71,6 +71,8 @@ def test_evaluasi_sotk_on_the_thresholds(batas):
 def test_data_page_grades_on_the_thresholds(batas):
     goto(batas, "data")
     assert_clean(batas)
+    batas.session_state["raw_tabs"] = "Jabatan"  # only the open raw-table tab is built
+    batas.run()
     (jabatan,) = [df.value for df in batas.dataframe
                   if {"Kode", "PJ"} <= set(df.value.columns)]
     shown = {code: (pj if isinstance(pj, str) else None)
