@@ -32,6 +32,7 @@ PAGES = [
     st.Page("pages/produktivitas.py", title="Produktivitas", icon=":material/timer:", url_path="produktivitas"),
     st.Page("pages/keseimbangan.py", title="Keseimbangan", icon=":material/balance:", url_path="keseimbangan"),
     st.Page("pages/evaluasi_sotk.py", title="Evaluasi SOTK", icon=":material/account_tree:", url_path="evaluasi_sotk"),
+    st.Page("pages/perencanaan.py", title="Perencanaan", icon=":material/event_upcoming:", url_path="perencanaan"),
     st.Page("pages/simulasi.py", title="Simulasi", icon=":material/swap_horiz:", url_path="simulasi"),
     st.Page("pages/presentasi.py", title="Mode Presentasi", icon=":material/slideshow:", url_path="presentasi"),
     st.Page("pages/putaran.py", title="Putaran", icon=":material/history:", url_path="putaran"),

@@ -32,6 +32,11 @@ DECK_OPDS = "sotk_deck_opds"  # OPD sections chosen for the deck, in order
 DECK_HEIGHT = "sotk_deck_height"  # chart height on a slide (px), for the room's projector
 DECK_SCENARIO = "sotk_deck_scenario"  # include the active scenario's slides in the deck
 UPLOADER_NONCE = "sotk_uploader_nonce"  # bump to clear the file uploader
+PLAN_VIEW = "sotk_plan_view"  # Perencanaan: "formasi" | "sejenis" | "kuadran"
+LIKE_RULES = "sotk_like_rules"  # like-unit group rules (list of GroupRule); None = defaults
+LIKE_SHARE = "sotk_like_share"  # outlier: EU at least this share of the group median away
+LIKE_GROUP = "sotk_like_group"  # the like-unit group on screen, or None (the first)
+LIKE_EDITOR = "sotk_like_editor"  # version of the rules table (a new one after each change)
 EVAL_MEMO = "_sotk_eval_memo"
 DEFAULT_SCENARIO = "Simulasi 1"
 
@@ -52,6 +57,11 @@ DEFAULTS: dict[str, Any] = {
     DECK_HEIGHT: 650,
     DECK_SCENARIO: True,
     UPLOADER_NONCE: 0,
+    PLAN_VIEW: "formasi",
+    LIKE_RULES: None,
+    LIKE_SHARE: 0.25,
+    LIKE_GROUP: None,
+    LIKE_EDITOR: 0,
     EVAL_MEMO: {},
 }
 

@@ -34,6 +34,9 @@ DECIMALS: dict[str, int] = {
     "min_eu": 2, "max_eu": 2, "minmax_ratio": 2, "share_outside": 2, "median_cv": 2,
     "max_cv": 2, "median_gini": 2, "max_gini": 2, "mean_hours_per_head": 0,
     "min_hours_per_head": 0, "max_hours_per_head": 0, "span_median": 1, "value": 2, "limit": 0,
+    "eu2_median": 2, "eu2_distance": 2, "eu2_relative": 0, "need_per_head": 2,
+    "hours_per_head": 0, "ej_min": 2, "ej_median": 2, "ej_max": 2, "spread": 2,
+    "top_unit_eu": 2,
 }
 
 
@@ -58,7 +61,9 @@ def ensure_frame() -> bool:
 
 
 WIDE_COLUMNS = {"name", "opd", "unit_name", "task", "message", "var_name", "group_name",
-                "next_text", "size_note", "head_name", "file"}
+                "next_text", "size_note", "head_name", "file", "label", "note", "from_name",
+                "to_name", "from_unit_name", "to_unit_name", "weakest", "top_unit", "lowest",
+                "highest", "quadrant"}
 
 
 def run_page(body: Callable[[], None]) -> None:

@@ -140,6 +140,42 @@ COLUMN_LABELS: dict[str, str] = {
     "maturity_delta": "Perubahan kematangan",
     "existing_delta": "Perubahan pegawai (orang)",
     "need_delta": "Perubahan kebutuhan (orang)",
+    # planning views: formasi, like units, maturity beside workload
+    "projected": "Proyeksi bezetting (orang)",
+    "formasi": "Kebutuhan formasi (orang)",
+    "excess": "Lebih setelah pensiun (orang)",
+    "redistributed_in": "Dari redistribusi (orang)",
+    "redistributed_out": "Dialihkan (orang)",
+    "new_formasi": "Usulan formasi baru (orang)",
+    "excess_left": "Kelebihan tersisa (orang)",
+    "retiring_years": "Pensiun per tahun",
+    "retiring_source": "Sumber data pensiun",
+    "year": "Tahun",
+    "from_name": "Dari jabatan",
+    "from_unit_name": "Unit asal",
+    "to_name": "Ke jabatan",
+    "to_unit_name": "Unit tujuan",
+    "scope": "Lingkup",
+    "note": "Keterangan",
+    "group": "Kelompok",
+    "label": "Unit",
+    "need_per_head": "Kebutuhan per orang",
+    "hours_per_head": "Jam kerja/orang",
+    "eu2_median": "Median EU kelompok",
+    "eu2_distance": "Selisih EU dari median",
+    "eu2_relative": "Selisih dari median (%)",
+    "outlier": "Pencilan",
+    "ej_min": "EJ terendah",
+    "ej_median": "EJ median",
+    "ej_max": "EJ tertinggi",
+    "spread": "Rentang EJ",
+    "lowest": "Terendah di",
+    "highest": "Tertinggi di",
+    "member": "Unit",
+    "quadrant": "Kuadran",
+    "weakest": "Variabel terlemah",
+    "top_unit": "Unit dengan EU tertinggi",
+    "top_unit_eu": "EU unit tertinggi",
 }
 
 
@@ -264,6 +300,32 @@ BALANCE_LEVEL_LABELS: dict[str, str] = {
     "bidang_dalam_opd": "Bidang/bagian dalam OPD",
     "opd_dalam_kota": "OPD dalam kota",
 }
+
+# ---- planning views ---------------------------------------------------------------------
+
+QUADRANT_LABELS: dict[str, str] = {  # maturity (x) beside workload (y), model.quadrant
+    "matang_berlebih": "Matang tetapi beban berlebih",
+    "belum_berlebih": "Belum matang dan beban berlebih",
+    "matang_terkendali": "Matang, beban tidak berlebih",
+    "belum_terkendali": "Belum matang, beban tidak berlebih",
+    "belum_dinilai": "Kematangan belum dinilai",
+    "tanpa_pegawai": "Tanpa pegawai",
+}
+QUADRANT_ADVICE: dict[str, str] = {
+    "matang_berlebih": "tata kelola sudah baik: tambah pegawai atau jabatan fungsional",
+    "belum_berlebih": "prioritas: beban berlebih dan tata kelola masih lemah",
+    "matang_terkendali": "pertahankan; dapat menjadi contoh bagi OPD lain",
+    "belum_terkendali": "beban wajar: fokus pada naik satu tingkat kematangan",
+    "belum_dinilai": "isi sheet Kematangan untuk menempatkan OPD ini",
+    "tanpa_pegawai": "isi jumlah pegawai untuk menempatkan OPD ini",
+}
+MOVE_SCOPE_LABELS: dict[str, str] = {"unit": "Unit yang sama", "opd": "OPD yang sama"}
+RETIRING_SOURCE_LABELS: dict[str, str] = {
+    "sheet": "Sheet Pensiun (per tahun)",
+    "kolom": "Kolom Pensiun 5 Tahun",
+    "kosong": "Belum diisi (dianggap 0)",
+}
+GROUP_LEVEL_LABELS: dict[str, str] = {"opd": "OPD", "unit": "Unit"}
 
 # ---- FGD notes ----------------------------------------------------------------------------
 

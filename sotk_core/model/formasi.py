@@ -48,8 +48,11 @@ class FormasiResult:
     years:     opd, code, year, count: the sheet Pensiun rows inside the plan years
     units:     opd, uid, code, name, kind, depth, parent_uid and SUMS over the subtree
     opds:      opd and SUMS, plus unknown_retiring (positions with staff and no retirement
-               data) and retiring_by_year (dict year -> count, from the sheet)
-    city:      SUMS, opd_count, unknown_retiring, plan_years (first, last) or None
+               data), unknown_existing (positions whose bezetting is unknown: their
+               projected, formasi and excess are unknown and left out of every sum) and
+               retiring_by_year (dict year -> count, from the sheet)
+    city:      SUMS, opd_count, unknown_retiring, unknown_existing, plan_years (first, last)
+               or None
     """
 
     positions: pd.DataFrame
@@ -88,7 +91,8 @@ def _retiring(city: CityData, pos: pd.DataFrame, years: tuple[int, ...]
     column = pos["retiring"].to_numpy(dtype="float64")
     source = np.where(in_sheet, "sheet", np.where(np.isnan(column), "kosong", "kolom"))
     value = np.where(in_sheet, from_sheet, np.nan_to_num(column, nan=0.0))
-    value = np.minimum(value, pos["existing"].to_numpy(dtype="float64"))
+    existing = pos["existing"].to_numpy(dtype="float64")
+    value = np.where(np.isnan(existing), value, np.minimum(value, existing))
     rows = window.loc[:, ["opd", "position", "year", "count"]].rename(columns={"position": "code"})
     return value, source.astype(object), rows.reset_index(drop=True)
 
@@ -162,10 +166,11 @@ def compute_formasi(city: CityData, workload: WorkloadResult) -> FormasiResult:
 
     units = _units(city, pos)
     unknown = (pos["retiring_source"] == "kosong") & (pos["existing"] > 0)
+    no_staff_data = pos["existing"].isna()
     opds = pos.groupby("opd", sort=False)[list(SUMS)].sum()
     opds = opds.reindex(city.opd_names).fillna(0.0)
-    opds["unknown_retiring"] = unknown.groupby(pos["opd"]).sum().reindex(opds.index).fillna(
-        0).astype("int64")
+    for col, flag in (("unknown_retiring", unknown), ("unknown_existing", no_staff_data)):
+        opds[col] = flag.groupby(pos["opd"]).sum().reindex(opds.index).fillna(0).astype("int64")
     by_year = year_rows.groupby(["opd", "year"])["count"].sum()
     opds["retiring_by_year"] = [
         {int(y): float(n) for (o, y), n in by_year.items() if o == name} for name in opds.index]
@@ -173,6 +178,7 @@ def compute_formasi(city: CityData, workload: WorkloadResult) -> FormasiResult:
     city_row: dict[str, object] = {k: float(pos[k].sum()) for k in SUMS}
     city_row["opd_count"] = len(opds)
     city_row["unknown_retiring"] = int(unknown.sum())
+    city_row["unknown_existing"] = int(no_staff_data.sum())
     city_row["plan_years"] = (years[0], years[-1]) if years else None
     return FormasiResult(positions=pos, moves=moves, years=year_rows, units=units, opds=opds,
                          city=city_row, plan_years=years)

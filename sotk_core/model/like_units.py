@@ -20,7 +20,8 @@ away from the median, in a group of at least three measured members.
 
 Positions with the same name (case and spaces ignored) in two or more members of a group are
 compared too: per member their EJ is Σ need_raw / Σ existing of that name there, and the
-group shows the lowest, median and highest of those EJ and the spread (highest − lowest).
+group shows the lowest, median and highest of those EJ and the spread (highest − lowest);
+staff positions come first, structural heads (one per unit) after them, widest spread first.
 """
 
 from __future__ import annotations
@@ -36,17 +37,18 @@ from sotk_core.base.fmt import round_half_up
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import CityData
 from sotk_core.model.workload import WorkloadResult
+from sotk_core.workbook.spec import STRUCTURAL
 
 OUTLIER_SHARE = 0.25  # [policy] EU at least 25 % of the median away from it
 LEVELS = ("opd", "unit")
 MEASURES = ("eu2", "need_per_head", "hours_per_head", "share_outside", "maturity_total")
-MEMBER_COLUMNS = ["group", "opd", "uid", "code", "name", "label", "kind", "existing", "need", "need_raw",
+MEMBER_COLUMNS = ["group", "opd", "uid", "code", "name", "label", "short", "kind", "existing", "need", "need_raw",
                   "workload_hours", "eu2", "need_per_head", "hours_per_head", "staff_outside",
                   "share_outside", "maturity_total", "measured",
                   *[f"{m}_{x}" for m in MEASURES for x in ("median", "distance", "relative")],
                   "outlier"]
-POSITION_COLUMNS = ["group", "position", "members", "staff", "ej_min", "ej_median", "ej_max",
-                    "spread", "lowest", "highest"]
+POSITION_COLUMNS = ["group", "position", "structural", "members", "staff", "ej_min",
+                    "ej_median", "ej_max", "spread", "lowest", "highest"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,7 @@ def compare_like_units(city: CityData, workload: WorkloadResult, settings: Setti
     m["name"] = np.where(level == "opd", m["opd"], m["name"])  # an OPD by its own name
     m["label"] = np.where(level == "opd", m["name"].astype(str),
                           m["name"].astype(str) + " · " + m["opd"].map(abbr).astype(str))
+    m["short"] = np.where(level == "opd", m["opd"].map(abbr).astype(str), m["label"])
     m["maturity_total"] = m["opd"].map(maturity_totals or {}).astype("float64")
     m["measured"] = has
     g = m.loc[has].groupby("group")
@@ -226,14 +229,16 @@ def _same_name_positions(found: pd.DataFrame, labels: pd.Series, city: CityData,
     anc = city.ancestors.rename(columns={"ancestor": "member_uid"})
     # every position under each member: position unit -> member ancestors in the group
     under = found.rename(columns={"uid": "member_uid"}).merge(anc, on="member_uid")
-    p = pos.loc[:, ["opd", "name", "unit_uid", "existing", "need_raw"]].rename(
+    p = pos.loc[:, ["opd", "name", "kind", "unit_uid", "existing", "need_raw"]].rename(
         columns={"unit_uid": "uid", "name": "position"})
+    p = p.assign(structural=p["kind"].isin(STRUCTURAL))
     p = p.assign(_k=p["position"].map(_key))
     x = under.merge(p, on="uid")
     x["member"] = labels.reindex(pd.MultiIndex.from_frame(
         x[["group", "member_uid"]])).astype(str).to_numpy()
     per = x.groupby(["group", "_k", "member_uid"], sort=False).agg(
         position=("position", "first"), opd=("opd", "first"), member=("member", "first"),
+        structural=("structural", "all"),
         existing=("existing", "sum"), need_raw=("need_raw", "sum")).reset_index()
     with np.errstate(divide="ignore", invalid="ignore"):
         ej = np.where(per["existing"] > 0, per["need_raw"] / per["existing"], np.nan)
@@ -245,7 +250,8 @@ def _same_name_positions(found: pd.DataFrame, labels: pd.Series, city: CityData,
             continue
         lo_i, hi_i = g["ej"].idxmin(), g["ej"].idxmax()
         spread_rows.append({
-            "group": group, "position": g["position"].iloc[0], "members": len(g),
+            "group": group, "position": g["position"].iloc[0],
+            "structural": bool(g["structural"].all()), "members": len(g),
             "staff": float(g["existing"].sum()), "ej_min": float(g["ej"].min()),
             "ej_median": float(g["ej"].median()), "ej_max": float(g["ej"].max()),
             "spread": float(round_half_up(np.array([g["ej"].max() - g["ej"].min()]), 2)[0]),
@@ -254,7 +260,8 @@ def _same_name_positions(found: pd.DataFrame, labels: pd.Series, city: CityData,
     if len(positions):
         order = {r.name: i for i, r in enumerate(rules)}
         positions = positions.assign(_o=positions["group"].map(order)).sort_values(
-            ["_o", "spread"], ascending=[True, False], kind="stable").drop(columns="_o")
+            ["_o", "structural", "spread"], ascending=[True, True, False],
+            kind="stable").drop(columns="_o")
     keep = per.merge(positions.loc[:, ["group", "position"]], on=["group", "position"])
     members = keep.loc[:, ["group", "position", "opd", "member", "existing", "need_raw", "ej"]]
     return positions.reset_index(drop=True), members.sort_values(

@@ -40,13 +40,13 @@ def mature_line(settings: Settings) -> float:
 
 
 def overload_line(settings: Settings) -> float:
-    """EU above this is overloaded: the lower bound of the top PJ band (1,00 by default)."""
-    return float(settings.ej_bands[0][2])
+    """EU above this is overloaded (Settings.overload_ej, 1,00 by default)."""
+    return settings.overload_ej
 
 
 def idle_line(settings: Settings) -> float:
-    """EU below this is under-used: the lower bound of the band above the lowest (0,50)."""
-    return float(settings.ej_bands[-2][2])
+    """EU below this is under-used (Settings.idle_ej, 0,50 by default)."""
+    return settings.idle_ej
 
 
 def maturity_workload(opds: pd.DataFrame, maturity: MaturityResult, workload: WorkloadResult,

@@ -15,8 +15,11 @@
    seksi/subbagian, temuan OPD. Missing data gives a message slide, so every section has the
    same length.
 
-So len(deck) = CITY_SLIDES (+ SCENARIO_SLIDES) + OPD_SLIDES × len(opd_order) for a city of
-at most 15 OPDs. Figures are on the "sotk" template; `charts.deck.fit_slide` sizes them.
+The deck closes with the `PLANNING_SLIDES` slides of the planning views (maturity beside
+workload, like units, the five-year formasi: `sotk_core.present.deck_planning`, section
+"rencana"). So len(deck) = CITY_SLIDES (+ SCENARIO_SLIDES) + OPD_SLIDES × len(opd_order) +
+PLANNING_SLIDES for a city of at most 15 OPDs. Figures are on the "sotk" template;
+`charts.deck.fit_slide` sizes them.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from sotk_core.model.rounds import RoundChanges, RoundTrend
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.present import charts, whatif
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, need_vs_existing
+from sotk_core.present.deck_planning import PLANNING_SLIDES, planning_slides  # noqa: F401 - count re-exported beside CITY_SLIDES
 from sotk_core.present.rounds import round_slides
 from sotk_core.scenario.compare import changed_only, compare, compare_city
 from sotk_core.scenario.core import Scenario
@@ -396,9 +400,10 @@ def build_deck(ev: Evaluation, opd_order: Sequence[str] | None = None,
                scenario: Scenario | None = None, *, run: ScenarioRun | None = None,
                rounds: RoundsPart | None = None) -> list[Slide]:
     """The deck: city slides, scenario slides (when `scenario` has changes; `run` is its
-    `run_scenario` result when the caller has it), then one section per OPD of `opd_order`
-    in that order (unknown names are skipped, duplicates once). `rounds` (trend, changes
-    since the previous round) adds the round slides after the city part (present.rounds)."""
+    `run_scenario` result when the caller has it), one section per OPD of `opd_order` in
+    that order (unknown names are skipped, duplicates once), then the planning slides
+    (present.deck_planning). `rounds` (trend, changes since the previous round) adds the round
+    slides after the city part (present.rounds)."""
     slides = _city_slides(ev)
     if rounds is not None:
         slides += [Slide(**fields) for fields in round_slides(*rounds)]
@@ -409,7 +414,7 @@ def build_deck(ev: Evaluation, opd_order: Sequence[str] | None = None,
     for opd in order:
         if opd in known:
             slides += _opd_slides(ev, opd)
-    return slides
+    return slides + [Slide(**fields) for fields in planning_slides(ev)]
 
 
 def opd_start(slides: Sequence[Slide], opd: str) -> int | None:

@@ -10,6 +10,7 @@ import orjson
 import pandas as pd
 
 from sotk_core.model.evaluate import Evaluation
+from sotk_core.model.formasi import FormasiResult, compute_formasi
 
 
 def _clean(value: object) -> object:
@@ -71,6 +72,7 @@ def build_report(ev: Evaluation) -> dict[str, object]:
     findings = ev.findings
     if findings is not None:
         report["findings"] = _records(findings, {c: c for c in findings.columns})
+    report["formasi"] = formasi_report(ev, compute_formasi(ev.city, ev.workload))
     return report
 
 
@@ -113,3 +115,35 @@ def _json_floats(value: object) -> object:
 
 
 _CONTAINERS = (dict, list)
+
+
+FORMASI_SUMS = ("need", "existing", "retiring", "projected", "formasi", "redistributed_in",
+                "new_formasi", "excess", "excess_left")
+
+
+def formasi_report(ev: Evaluation, plan: FormasiResult) -> dict[str, object]:
+    """Optional key `formasi` of the report: the five-year plan (sotk_core.model.formasi).
+
+    plan_years: the years counted (the data year and the four after it), city: the sums,
+    opd: per OPD (with retiring_by_year {"2027": n, ...} from sheet Pensiun), positions: per
+    position (retiring_source "sheet" | "kolom" | "kosong"), moves: spare staff offered before
+    new formasi (scope "unit" or "opd")."""
+    files = dict(zip(ev.opds["opd"], ev.opds["file"], strict=True))
+    c = plan.city
+    city = {k: _clean(c[k]) for k in FORMASI_SUMS}
+    city["unknown_retiring"] = c["unknown_retiring"]
+    city["unknown_existing"] = c["unknown_existing"]
+    opd = []
+    for _, r in plan.opds.iterrows():
+        row: dict[str, object] = {"file": files.get(r["opd"]), "name": r["opd"]}
+        row |= {k: _clean(r[k]) for k in FORMASI_SUMS}
+        row["retiring_by_year"] = {str(y): n for y, n in sorted(r["retiring_by_year"].items())}
+        row["unknown_retiring"] = int(r["unknown_retiring"])
+        opd.append(row)
+    positions = _records(plan.positions, {
+        "opd": "opd", "code": "code", "name": "name", "unit": "unit", "kind": "kind",
+        **{k: k for k in FORMASI_SUMS}, "retiring_source": "retiring_source"})
+    moves = _records(plan.moves, {"opd": "opd", "from_code": "from", "to_code": "to",
+                                  "count": "count", "scope": "scope"})
+    return {"plan_years": list(plan.plan_years), "city": city, "opd": opd,
+            "positions": positions, "moves": moves}

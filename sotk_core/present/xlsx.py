@@ -3,8 +3,10 @@ deltas, the FGD notes, native Excel charts and `Asumsi`; formatted to print as i
 landscape, one page wide, header row repeated and frozen).
 
 `results_workbook_bytes(ev, scenario=None, notes=None)`; sheets in order: Kota, Grafik, OPD,
-Unit, Jabatan, Kematangan, [Kelembagaan], Temuan, Masalah Data, [Skenario, Skenario Kota,
-Skenario OPD, Skenario Jabatan when a scenario with changes is given], Catatan FGD, Asumsi.
+Unit, Jabatan, Kematangan, [Kelembagaan], Temuan, Masalah Data, the planning sheets
+(e-Formasi, Formasi Jabatan, Redistribusi, Unit Sejenis, Kematangan x Beban:
+`xlsx_planning`), [Skenario, Skenario Kota, Skenario OPD, Skenario Jabatan when a scenario
+with changes is given], Catatan FGD, Asumsi.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from sotk_core.model.findings import HEADERS as FINDING_HEADERS
 from sotk_core.model.findings import display_findings
 from sotk_core.model.notes import write_notes_sheet
 from sotk_core.model.workload import WorkloadResult
+from sotk_core.present.xlsx_planning import write_planning_sheets
 from sotk_core.scenario.compare import compare, compare_city, compare_labels
 from sotk_core.scenario.core import Scenario
 from sotk_core.scenario.pipeline import ScenarioRun, run_scenario
@@ -170,6 +173,7 @@ def write_results(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | None = 
 
 # ---- the chart sheet ------------------------------------------------------------------------
 
+SETTINGS_SHEET_TITLE = "Pengaturan yang dipakai untuk semua angka"
 CHART_SHEET = "Grafik"
 CHART_DATA = {"abbr": "OPD (singkatan)", **{k: label(k) for k in (
     "opd", "eu2", "pu", "existing", "need", "maturity_total")}}
@@ -354,6 +358,7 @@ def results_workbook_bytes(ev: Evaluation, scenario: Scenario | None = None,
         else None
     scen_opds = compare(ev.workload, scen, "opd") if isinstance(scen, WorkloadResult) else None
     write_results(book, ev, scen_opds)
+    write_planning_sheets(book, ev, print_setup)
     if scen is not None and scenario is not None:
         write_scenario_sheets(book, ev, scenario, scen)
     if rounds is not None:
@@ -362,5 +367,14 @@ def results_workbook_bytes(ev: Evaluation, scenario: Scenario | None = None,
         for name, frame, title in round_sheets(*rounds):
             book.table(name, frame, title=title)
     write_notes(book, notes or [], ev.city.name)
-    book.table("Asumsi", settings_frame(ev), title="Pengaturan yang dipakai untuk semua angka")
+    book.table("Asumsi", settings_frame(ev), title=SETTINGS_SHEET_TITLE)
+    return book.close()
+
+
+def planning_workbook_bytes(ev: Evaluation) -> bytes:
+    """The planning sheets alone (e-Formasi, Formasi Jabatan, Redistribusi, Unit Sejenis,
+    Kematangan x Beban) and Asumsi: the workbook the Perencanaan page offers."""
+    book = _Book()
+    write_planning_sheets(book, ev, print_setup)
+    book.table("Asumsi", settings_frame(ev), title=SETTINGS_SHEET_TITLE)
     return book.close()

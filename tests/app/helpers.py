@@ -12,7 +12,8 @@ from streamlit.elements.lib.utils import user_key_from_element_id
 from streamlit.testing.v1 import AppTest
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PAGES = ("ringkasan", "kematangan", "produktivitas", "keseimbangan", "evaluasi_sotk", "data")
+PAGES = ("ringkasan", "kematangan", "produktivitas", "keseimbangan", "evaluasi_sotk", "perencanaan",
+         "data")
 
 
 def goto(at: AppTest, stem: str) -> AppTest:

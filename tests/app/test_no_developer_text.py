@@ -144,7 +144,8 @@ def test_no_issue_panel_shows_developer_text(new_app):
 
 def test_no_slide_shows_developer_text(sample_eval, scenario):
     deck = build_deck(sample_eval, scenario=scenario)
-    assert len(deck) == 103 + 7  # the city (13), the scenario (7) and 18 OPD sections (90)
+    # the city (13), the scenario (7), 18 OPD sections (90) and the planning slides (6)
+    assert len(deck) == 103 + 7 + 6
     for slide in deck:
         parts = [slide.title, slide.text or "", *slide.bullets,
                  *(t for kpi in slide.kpis for t in kpi)]

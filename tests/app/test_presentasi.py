@@ -2,8 +2,8 @@
 
 Deck of the sample city (18 OPDs): 13 city slides (9, and a second slide for the ranking, heat
 map, EU and staff charts, as 18 OPDs are more than 15 rows) + 5 slides per OPD section = 13 + 90
-= 103 slides (sotk_core.present.deck). Dinas Kesehatan is the 8th OPD in file order, so its
-section starts at slide 13 + 5 × 7 + 1 = 49.
+= 103, then the 6 planning slides: 109 slides (sotk_core.present.deck). Dinas Kesehatan is
+the 8th OPD in file order, so its section starts at slide 13 + 5 × 7 + 1 = 49.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sotk_core.model.notes import notes_from_bytes
 from sotk_core.present.deck import (
     CITY_SLIDES,
     OPD_SLIDES,
+    PLANNING_SLIDES,
     SCENARIO_SLIDES,
     build_deck,
     opd_start,
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DINKES = "Dinas Kesehatan"
 CHROMIUM = os.path.exists("/usr/bin/chromium")
 CITY_PART = CITY_SLIDES + 4  # 13 city slides for 18 OPDs (see above)
-DECK = CITY_PART + OPD_SLIDES * 18  # 103
+DECK = CITY_PART + OPD_SLIDES * 18 + PLANNING_SLIDES  # 109
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,7 @@ def present(app: AppTest) -> AppTest:
 def test_slide_count_next_and_previous(app, sample):
     _, ev = sample
     expected = len(build_deck(ev))
-    assert expected == DECK == 103
+    assert expected == DECK == 109
     at = present(app)
     assert counter(at) == (1, expected)
     assert at.button(key="deck_prev").disabled
@@ -114,11 +115,11 @@ def test_choose_and_reorder_sections(app, sample):
     city, _ = sample
     at = present(app)
     at.multiselect(key="deck_opds_widget").set_value([DINKES, city.opd_names[0]]).run()
-    assert counter(at)[1] == CITY_PART + 2 * OPD_SLIDES == 23
+    assert counter(at)[1] == CITY_PART + 2 * OPD_SLIDES + PLANNING_SLIDES == 29
     assert at.session_state[state.DECK_OPDS] == [DINKES, city.opd_names[0]]
     assert at.selectbox(key="deck_jump").options == [DINKES, city.opd_names[0]]
     at.selectbox(key="deck_jump").select(city.opd_names[0]).run()
-    assert counter(at) == (CITY_PART + OPD_SLIDES + 1, 23)
+    assert counter(at) == (CITY_PART + OPD_SLIDES + 1, 29)
     at.button(key="deck_opds_all").click().run()
     assert counter(at)[1] == DECK
 
@@ -166,7 +167,7 @@ def test_first_last_and_the_slides_shown(app):
     at.button(key="deck_first").click().run()
     assert counter(at) == (1, DECK)
     at.selectbox(key="deck_jump").select(DINKES).run()
-    assert at.session_state[state.SHOWN] == ["kota.judul", "opd.Kecamatan Karangrejo.temuan",
+    assert at.session_state[state.SHOWN] == ["kota.judul", "rencana.formasi_kpi",
                                              f"opd.{DINKES}.kpi"]
 
 
@@ -178,7 +179,7 @@ def test_scenario_slides(app, sample):
     app.session_state[state.SCENARIOS] = ScenarioSet((Scenario("Simulasi 1").add(change, city),))
     at = present(app)
     # + perubahan, KPI kota, jabatan, unit, jumlah per OPD, pegawai per OPD, EU per OPD
-    assert counter(at)[1] == DECK + SCENARIO_SLIDES == 110
+    assert counter(at)[1] == DECK + SCENARIO_SLIDES == 116
     at.toggle(key="deck_scen_widget").set_value(False).run()
     assert counter(at)[1] == DECK
 
@@ -258,8 +259,8 @@ def test_chart_image_is_made_on_demand(app, downloads):
 def test_deck_pdf_on_demand(app, downloads):
     at = present(app)
     at.multiselect(key="deck_opds_widget").set_value([]).run()
-    assert counter(at)[1] == CITY_PART
+    assert counter(at)[1] == CITY_PART + PLANNING_SLIDES
     at.button(key="deck_pdf_make").click().run()
     assert_clean(at)
     pdf = downloads["presentasi_sotk.pdf"]
-    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == CITY_PART
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == CITY_PART + PLANNING_SLIDES

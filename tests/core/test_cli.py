@@ -105,3 +105,20 @@ def test_module_runs_on_the_sample_city():
     assert proc.returncode == 0, proc.stderr
     city = json.loads(proc.stdout)["city"]
     assert city["opd_count"] == len(samples)
+
+
+def test_report_json_adds_the_formasi_plan(files, capsys):
+    # Dinas Uji (tests/builders.py): J08 lacks 3 (need 3, no staff), J06 spares 1 (3 for a
+    # need of 2) and is offered first: 1 from redistribution, 2 new formasi
+    good, _ = files
+    _, out = _json(capsys, ["report", str(good), "--json"])
+    f = out["formasi"]
+    assert f["plan_years"] == [2026, 2027, 2028, 2029, 2030]
+    assert {k: f["city"][k] for k in ("formasi", "redistributed_in", "new_formasi")} == {
+        "formasi": 3, "redistributed_in": 1, "new_formasi": 2}
+    assert f["opd"][0]["file"] == "uji.xlsx" and f["opd"][0]["retiring"] == 1
+    j08 = next(p for p in f["positions"] if p["code"] == "J08")
+    assert (j08["need"], j08["existing"], j08["formasi"], j08["new_formasi"]) == (3, 0, 3, 2)
+    assert f["moves"] == [{"opd": "Dinas Uji", "from": "J06", "to": "J08", "count": 1,
+                           "scope": "opd"}]
+    assert list(out)[:6] == ["settings", "city", "opd", "units", "positions", "issues"]

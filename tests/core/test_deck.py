@@ -19,6 +19,7 @@ from sotk_core.present.charts.deck import ROWS_PER_SLIDE, extreme_units, fit_sli
 from sotk_core.present.deck import (
     CITY_SLIDES,
     OPD_SLIDES,
+    PLANNING_SLIDES,
     SCENARIO_SLIDES,
     build_deck,
     deck_opds,
@@ -44,22 +45,31 @@ def duo():
 def test_sample_deck_size(sample_eval):
     # 18 OPDs, more than ROWS_PER_SLIDE = 15: the ranking and heat map (17 OPDs with
     # maturity: 9 + 8 rows), EU and staff slides (18 OPDs: 9 + 9) take two slides each, so
-    # the city part is 9 + 4 = 13 slides; + 5 slides per OPD = 13 + 90 = 103
+    # the city part is 9 + 4 = 13 slides; + 5 slides per OPD = 13 + 90 = 103; + the 6
+    # planning slides at the end = 109
     deck = build_deck(sample_eval)
     assert len(sample_eval.city.opd_names) == 18
-    assert len(deck) == CITY_SLIDES + 4 + OPD_SLIDES * 18 == 103
+    assert len(deck) == CITY_SLIDES + 4 + OPD_SLIDES * 18 + PLANNING_SLIDES == 109
     assert [s.key for s in deck[:CITY_SLIDES + 4]] == [
         "kota.judul", "kota.kpi", "kota.peringkat.0", "kota.peringkat.1", "kota.peta.0",
         "kota.peta.1", "kota.eu.0", "kota.eu.1", "kota.kebutuhan.0", "kota.kebutuhan.1",
         "kota.ekstrem", "kota.ej", "kota.temuan"]
+    # the planning section: the plane and its words, one like-unit group and its outliers,
+    # the formasi bars (17 OPD lack staff, more than ROWS_PER_SLIDE = 15: the 15 largest on
+    # one slide, never split) and the city KPIs: 2 + 2 + 1 + 1 = 6 slides, 103 + 6 = 109
+    assert [(s.key, s.kind) for s in deck[103:]] == [
+        ("rencana.kuadran", "grafik"), ("rencana.kuadran_teks", "teks"),
+        ("rencana.sejenis", "grafik"), ("rencana.pencilan", "teks"),
+        ("rencana.formasi", "grafik"), ("rencana.formasi_kpi", "kpi")]
+    assert deck[107].title == "Kebutuhan formasi per OPD, 2026–2030 (15 terbesar dari 17)"
     assert deck_opds(deck) == list(sample_eval.city.opd_names)
     assert len({s.key for s in deck}) == len(deck)
 
 
 def test_sections_follow_the_chosen_order(duo):
     deck = build_deck(duo, ["Dinas Dua", "Tidak Ada", "Dinas Uji", "Dinas Dua"])
-    # unknown names skipped, duplicates once: 9 + 2 × 5
-    assert len(deck) == CITY_SLIDES + 2 * OPD_SLIDES
+    # unknown names skipped, duplicates once: 9 + 2 × 5 + 6 planning slides
+    assert len(deck) == CITY_SLIDES + 2 * OPD_SLIDES + PLANNING_SLIDES
     assert deck_opds(deck) == ["Dinas Dua", "Dinas Uji"]
     assert opd_start(deck, "Dinas Dua") == CITY_SLIDES
     assert opd_start(deck, "Dinas Uji") == CITY_SLIDES + OPD_SLIDES
@@ -67,7 +77,8 @@ def test_sections_follow_the_chosen_order(duo):
     assert [s.key for s in section] == [f"opd.Dinas Uji.{k}" for k in OPD_KEYS]
     assert {s.section for s in section} == {"opd"} and {s.opd for s in section} == {"Dinas Uji"}
     city_only = build_deck(duo, [])
-    assert len(city_only) == CITY_SLIDES and opd_start(city_only, "Dinas Uji") is None
+    assert len(city_only) == CITY_SLIDES + PLANNING_SLIDES
+    assert opd_start(city_only, "Dinas Uji") is None
 
 
 def test_city_kpis_by_hand(uji_eval):
@@ -101,7 +112,7 @@ def test_missing_maturity_gives_a_message_slide(duo):
     assert [s.kind for s in deck[2:4]] == ["pesan", "pesan"]  # ranking and heat map
     radar = deck[opd_start(deck, "Dinas Uji") + 1]
     assert radar.kind == "pesan" and "belum diisi" in radar.text
-    assert len(deck) == CITY_SLIDES + OPD_SLIDES
+    assert len(deck) == CITY_SLIDES + OPD_SLIDES + PLANNING_SLIDES
 
 
 def test_scenario_slides_by_hand(uji_eval):
@@ -111,7 +122,7 @@ def test_scenario_slides_by_hand(uji_eval):
     scenario = Scenario("Geser analis").add(MoveStaff("Dinas Uji", "J06", "Dinas Uji", "J08", 1),
                                             city)
     deck = build_deck(uji_eval, scenario=scenario)
-    assert len(deck) == CITY_SLIDES + SCENARIO_SLIDES + OPD_SLIDES
+    assert len(deck) == CITY_SLIDES + SCENARIO_SLIDES + OPD_SLIDES + PLANNING_SLIDES
     part = deck[CITY_SLIDES:CITY_SLIDES + SCENARIO_SLIDES]
     assert {s.section for s in part} == {"simulasi"}
     assert part[0].bullets == tuple(scenario.describe(city))
@@ -143,7 +154,8 @@ def test_scenario_slides_by_hand(uji_eval):
                                "kekurangan 3 → 2 (−1) orang · EU 1,04",)
     assert part[5].kind == "grafik" and part[5].figure is not None
     # an empty scenario adds nothing
-    assert len(build_deck(uji_eval, scenario=Scenario("Kosong"))) == CITY_SLIDES + OPD_SLIDES
+    assert len(build_deck(uji_eval, scenario=Scenario("Kosong"))) == (
+        CITY_SLIDES + OPD_SLIDES + PLANNING_SLIDES)
 
 
 def test_scenario_that_does_not_apply(uji_eval, duo):
@@ -163,7 +175,7 @@ def test_long_city_is_split_over_slides():
                            f"d{i}.xlsx") for i in range(16)]
     ev = evaluate(build_city(books, "Kota Besar"), Settings())
     deck = build_deck(ev, [])
-    assert len(deck) == CITY_SLIDES + 4
+    assert len(deck) == CITY_SLIDES + 4 + PLANNING_SLIDES
     eu = [s for s in deck if s.key.startswith("kota.eu.")]
     assert [s.title for s in eu] == ["Efektivitas unit (EU) per OPD (1/2)",
                                      "Efektivitas unit (EU) per OPD (2/2)"]
@@ -213,8 +225,10 @@ def test_every_slide_is_readable_from_the_back(sample_eval):
 
 
 def test_city_without_computable_opd():
-    # the only file is not a workbook: the deck still has its 9 city slides, as messages
+    # the only file is not a workbook: the deck still has its 9 city slides and its 6
+    # planning slides, as messages (and the city's formasi figures, all 0)
     ev = evaluate(build_city([read_workbook(b"bukan xlsx", "rusak.xlsx")], "Kosong"), Settings())
     deck = build_deck(ev)
-    assert len(deck) == CITY_SLIDES
-    assert [s.kind for s in deck] == ["judul", "kpi"] + ["pesan"] * 6 + ["teks"]
+    assert len(deck) == CITY_SLIDES + PLANNING_SLIDES
+    assert [s.kind for s in deck] == ["judul", "kpi"] + ["pesan"] * 6 + ["teks"] + [
+        "pesan"] * 5 + ["kpi"]

@@ -23,7 +23,8 @@ from sotk_core.present.xlsx import OPD_COLS, results_workbook_bytes
 from sotk_core.scenario import MoveStaff, Scenario
 
 BASE_SHEETS = ["Kota", "Grafik", "OPD", "Unit", "Jabatan", "Kematangan", "Temuan",
-               "Masalah Data"]
+               "Masalah Data", "e-Formasi", "Formasi Jabatan", "Redistribusi", "Unit Sejenis",
+               "Kematangan x Beban"]
 SCENARIO_SHEETS = ["Skenario", "Skenario Kota", "Skenario OPD", "Skenario Jabatan"]
 
 
@@ -149,3 +150,26 @@ def test_chart_png_and_svg(uji_eval):
     assert _png_size(charts.to_png(fig, width=800, height=450, scale=2)) == (1600, 900)
     svg = charts.to_svg(fig, width=800, height=450)
     assert svg.lstrip().startswith(b"<svg") and b'width="800"' in svg and b"1,04" in svg
+
+
+def test_eformasi_sheet_by_hand(uji_eval):
+    """Dinas Uji: the two "Analis Layanan" (J06: need 2, 3 staff; J08: need 3, none) make one
+    e-Formasi row: ABK 5, bezetting 3, no retirement, KEBUTUHAN 5 − 3 + 0 = 2, USULAN FORMASI
+    2 (J08 lacks 3, J06's spare person covers 1). Pengadministrasi Umum: ABK 1, bezetting 2,
+    Pensiun 5 Tahun 1 (no year): KEBUTUHAN 0."""
+    ws = _book(results_workbook_bytes(uji_eval))["e-Formasi"]
+    rows = _rows(ws)
+    assert rows[3][:7] == ("NO", "NAMA JABATAN", "JENIS JABATAN", "KELAS JABATAN", "ABK",
+                           "JUMLAH ASN YANG ADA (BEZETTING)", "JUMLAH ASN YANG AKAN PENSIUN")
+    assert rows[4][6:11] == ("2026", "2027", "2028", "2029", "2030")
+    assert rows[3][11:] == ("JUMLAH PENSIUN", "KEBUTUHAN", "USULAN FORMASI", "KETERANGAN")
+    assert rows[5][0] == "PERANGKAT DAERAH: Dinas Uji"
+    by_name = {r[1]: r for r in rows[6:] if isinstance(r[0], int)}
+    analis = by_name["Analis Layanan"]
+    assert analis[2:6] == ("Pelaksana", 7, 5, 3)
+    assert analis[6:11] == (None,) * 5  # no sheet Pensiun: no year known
+    assert analis[11:] == (0, 2, 2, "1 orang dari redistribusi")
+    assert by_name["Pengadministrasi Umum"][4:6] + by_name["Pengadministrasi Umum"][11:14] == (
+        1, 2, 1, 0, 0)
+    total = next(r for r in rows if r[1] == "JUMLAH DU")
+    assert total[4:6] + total[11:14] == (11, 10, 1, 2, 2)  # ABK 11, 10 staff, 1 retiring

@@ -137,3 +137,19 @@ def test_unknown_retirements_are_counted_and_taken_as_zero():
     assert result.city["unknown_retiring"] == 6
     assert row(result, "J06")["retiring_source"] == "kosong"
     assert row(result, "J06")["retiring"] == 0
+
+
+def test_unknown_bezetting_stays_unknown_and_out_of_the_sums():
+    # another layout may leave Pegawai unknown (NaN): J06's projected, formasi and excess are
+    # unknown, J06 is neither source nor target, and the OPD counts it as unknown
+    books = [read_workbook(opd_bytes(), "uji.xlsx")]
+    city = build_city(books)
+    pos = city.positions.copy()
+    pos.loc[pos["code"] == "J06", "existing"] = float("nan")
+    ev = evaluate(city.with_frames(positions=pos), Settings())
+    result = compute_formasi(ev.city, ev.workload)
+    j06 = row(result, "J06")
+    assert [j06[k] != j06[k] for k in ("projected", "formasi", "excess")] == [True] * 3  # NaN
+    assert result.moves.empty  # J08 gets no one: its formasi 3 is all new
+    assert row(result, "J08")["new_formasi"] == 3
+    assert result.city["unknown_existing"] == 1 and result.city["formasi"] == 3

@@ -167,7 +167,7 @@ def test_convert_then_read_back_gives_the_same_report():
 
     def strip(report: dict) -> str:
         report = {k: v for k, v in report.items() if k != "issues"}
-        for opd in report["opd"]:
+        for opd in report["opd"] + report["formasi"]["opd"]:
             opd.pop("file")
         return json.dumps(report, sort_keys=True)
 

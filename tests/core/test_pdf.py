@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from sotk_core.model.notes import make_note
-from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, build_deck
+from sotk_core.present.deck import CITY_SLIDES, OPD_SLIDES, PLANNING_SLIDES, build_deck
 from sotk_core.present.pdf import deck_pdf, minutes_pdf, tanggal
 
 PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -38,19 +38,19 @@ def _text(pdf: bytes, tmp_path) -> str:
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="Chromium tidak ada")
 def test_deck_pdf_has_one_page_per_slide(uji_eval, tmp_path):
     slides = build_deck(uji_eval)
-    assert len(slides) == CITY_SLIDES + OPD_SLIDES == 14
+    assert len(slides) == CITY_SLIDES + OPD_SLIDES + PLANNING_SLIDES == 20
     seen: list[tuple[int, int]] = []
     pdf = deck_pdf(slides, "Kota Uji · FGD", scale=1, progress=lambda i, n: seen.append((i, n)))
     assert pdf[:5] == b"%PDF-"
-    assert _pages(pdf) == 14
-    assert seen[-1] == (14, 14)
+    assert _pages(pdf) == 20
+    assert seen[-1] == (20, 20)
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True,
                               check=True).stdout.decode()
-        assert re.search(r"Pages:\s+14", info) and "960 x 540 pts" in info  # 16:9 landscape
+        assert re.search(r"Pages:\s+20", info) and "960 x 540 pts" in info  # 16:9 landscape
     text = _text(pdf, tmp_path)
     assert f"{uji_eval.city.name} dalam angka" in text and "10 orang" in text
-    assert "Kota Uji · FGD" in text and "14 / 14" in text
+    assert "Kota Uji · FGD" in text and "20 / 20" in text
 
 
 def test_minutes_pdf(uji_eval, tmp_path):
@@ -65,13 +65,13 @@ def test_minutes_pdf(uji_eval, tmp_path):
     assert "FGD lanjutan bulan depan" in cover
     # the cover sums up per OPD: 0 notes, 1 decision and the decision itself
     assert re.search(r"Dinas Uji\s+0\s+1\s+Analis dipindah ke Seksi B", cover)
-    assert "Yang ditampilkan (14 dari 14 slide)" in cover  # no `shown`: the deck as prepared
+    assert "Yang ditampilkan (20 dari 20 slide)" in cover  # no `shown`: the deck as prepared
     assert "Dinas Uji (DU)" in opd and "Analis dipindah ke Seksi B" in opd
     assert "10 / 11 orang" in opd and "1,04 (PU A)" in opd and "33 (Sedang)" in opd
 
 
 def test_minutes_list_only_the_slides_shown(sample_eval, tmp_path):
-    # the sample deck: 13 city slides + 18 OPD sections; shown: the title, the city KPIs and
+    # the sample deck: 13 city slides + 18 OPD sections + 6 planning slides; shown: the title, the city KPIs and
     # two slides of Dinas Kesehatan; a note about Bappeda (never shown) gets its page too
     slides = build_deck(sample_eval)
     dinkes = [s.key for s in slides if s.opd == "Dinas Kesehatan"][:2]
@@ -81,7 +81,7 @@ def test_minutes_list_only_the_slides_shown(sample_eval, tmp_path):
     pages = _text(pdf, tmp_path).split("\f")
     assert _pages(pdf) == 3  # cover, Dinas Kesehatan, Bappeda
     cover = " ".join(pages[0].split())
-    assert "Yang ditampilkan (4 dari 103 slide)" in cover
+    assert "Yang ditampilkan (4 dari 109 slide)" in cover
     assert "1. Evaluasi Kelembagaan" in cover and "2. Kota Contoh dalam angka" in cover
     assert "3. Kematangan organisasi per OPD" not in cover
     assert "Bagian per OPD yang ditampilkan (1): Dinas Kesehatan" in cover

@@ -41,8 +41,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 VIEWPORTS = {"1280x720": {"width": 1280, "height": 720},
              "1920x1080": {"width": 1920, "height": 1080}}
 # url path of every page (app.py: url_path = file stem, Ringkasan is the default "/")
-PATHS = ("/", "/kematangan", "/produktivitas", "/keseimbangan", "/evaluasi_sotk", "/simulasi",
-         "/presentasi", "/data")
+PATHS = ("/", "/kematangan", "/produktivitas", "/keseimbangan", "/evaluasi_sotk",
+         "/perencanaan", "/simulasi", "/presentasi", "/data")
 APP_TIMEOUT_MS = 60_000
 
 

@@ -1,0 +1,84 @@
+"""Display frames and sentences of the planning views (sotk_core.present.planning), by hand on
+Dinas Uji (tests/builders.py) and on the edited rules table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sotk_core.model.like_units import GroupRule
+from sotk_core.present import planning
+from sotk_core.present.charts.planning import (
+    formasi_bars,
+    maturity_workload_plane,
+    place_labels,
+)
+
+
+def test_formasi_sentence_by_hand(uji_eval):
+    # 10 staff, 1 retiring (J03), need 11: J08 lacks 3, J06 spares 1 -> 2 new formasi
+    plan = planning.formasi_plan(uji_eval)
+    assert planning.formasi_sentence(plan, "Dinas Uji", "Dinas Uji") == (
+        "Dinas Uji: dalam 2026–2030 1 pegawai pensiun; bezetting 10 orang menjadi 9 orang, "
+        "kebutuhan ABK 11 orang. Kurang 3 orang: 1 dapat diisi dari pegawai yang lebih di "
+        "jabatan lain, usulan formasi baru 2 orang.")
+    assert planning.move_sentences(plan, "Dinas Uji") == [
+        "1 orang: Analis Layanan (Seksi Layanan A) → Analis Layanan (Seksi Layanan B)"]
+
+
+def test_retirements_by_year_puts_the_column_in_its_own_bar(uji_eval):
+    # J03's retirement is known only from column Pensiun 5 Tahun
+    frame = planning.retirements_by_year(planning.formasi_plan(uji_eval))
+    assert frame.values.tolist() == [["2026", 0.0], ["2027", 0.0], ["2028", 0.0],
+                                     ["2029", 0.0], ["2030", 0.0], ["Tanpa tahun", 1.0]]
+
+
+def test_rules_round_trip_and_bad_rows():
+    rules = [GroupRule("Kecamatan", "opd", "Kecamatan"),
+             GroupRule("UPT Puskesmas", "unit", "UPT", "UPT Puskesmas*")]
+    frame = planning.rules_frame(rules)
+    assert frame.columns.tolist() == ["Kelompok", "Tingkat", "Jenis", "Pola nama"]
+    assert planning.rules_from_frame(frame) == (rules, [])
+    bad = pd.DataFrame([
+        {"Kelompok": "", "Tingkat": "Unit", "Jenis": "Seksi", "Pola nama": ""},
+        {"Kelompok": "Kecamatan", "Tingkat": "OPD", "Jenis": "Kecamatan", "Pola nama": ""},
+        {"Kelompok": "Kecamatan", "Tingkat": "OPD", "Jenis": "", "Pola nama": ""},
+        {"Kelompok": "X", "Tingkat": "Kota", "Jenis": "", "Pola nama": ""},
+        {"Kelompok": "Y", "Tingkat": "OPD", "Jenis": "Seksi", "Pola nama": ""},
+        {"Kelompok": "", "Tingkat": "", "Jenis": "", "Pola nama": ""}])
+    got, problems = planning.rules_from_frame(bad)
+    assert got == [GroupRule("Kecamatan", "opd", "Kecamatan")]
+    assert problems[0] == "Baris 1: nama kelompok kosong."
+    assert problems[1] == "Baris 3: kelompok 'Kecamatan' sudah ada; beri nama lain."
+    assert problems[2] == "Baris 4: tingkat 'Kota' tidak dikenal; pilih OPD atau Unit."
+    assert problems[3].startswith("Baris 5: jenis 'Seksi' bukan jenis OPD; pilih salah satu: "
+                                  "Sekretariat Daerah")
+    assert len(problems) == 4  # the blank last row is skipped
+
+
+def test_quadrant_view_in_words(uji_eval):
+    # Dinas Uji: maturity 11 × 3 = 33 (Sedang), EU 1,04 > 1,00: belum matang, beban berlebih;
+    # every variable at level 3: the weakest is I, with 10 others
+    row = planning.quadrant_view(uji_eval).iloc[0]
+    assert row["quadrant"] == "Belum matang dan beban berlebih"
+    assert row["weakest"] == "I Perencanaan Pembangunan Daerah (tingkat 3) dan 10 lainnya"
+    assert row["top_unit"] == "Seksi Layanan B (EU 3,50)"
+    assert planning.quadrant_counts(planning.quadrant_view(uji_eval))["belum_berlebih"] == ["DU"]
+
+
+def test_labels_do_not_overlap_when_there_is_room():
+    # three points in a row 100 px apart, labels of 5 characters: each goes straight above
+    shifts = place_labels([10, 20, 30], [1, 1, 1], ["AAAAA"] * 3, (0, 40), (0, 2),
+                          plot_px=(400, 200))
+    assert [dx for dx, _ in shifts] == [0.0, 0.0, 0.0]
+    assert len({dy for _, dy in shifts}) == 1 and shifts[0][1] > 0
+
+
+def test_figures_build_on_dinas_uji(uji_eval):
+    plan = planning.formasi_plan(uji_eval)
+    fig = formasi_bars(planning.formasi_opd_view(plan, uji_eval), "2026–2030")
+    assert [t.name for t in fig.data][:2] == ["Dari redistribusi (orang)",
+                                               "Usulan formasi baru (orang)"]
+    assert list(fig.data[0].x) == [1.0] and list(fig.data[1].x) == [2.0]
+    plane = maturity_workload_plane(planning.quadrant_view(uji_eval), uji_eval.settings)
+    (point,) = [t for t in plane.data if t.x is not None and len(t.x)]
+    assert (list(point.x), list(point.y)) == ([33.0], [1.04])
