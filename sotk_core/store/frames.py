@@ -17,8 +17,9 @@ from sotk_core.base.settings import Settings
 from sotk_core.workbook import OpdWorkbook
 from sotk_core.workbook.formats import CombinedWorkbook, SourceNote
 
-FRAME_NAMES = ("units", "positions", "tasks", "maturity", "kelembagaan", "pending")
-FORMAT = 2  # bump when the frame layout changes: older rows are re-parsed from their bytes
+FRAME_NAMES = ("units", "positions", "tasks", "maturity", "kelembagaan", "retirements",
+               "pending")
+FORMAT = 3  # bump when the frame layout changes: older rows are re-parsed from their bytes
 
 
 class NotStorable(ValueError):
@@ -82,6 +83,8 @@ def decode(file: str, profile: dict, issues: list[dict], frames: dict[str, bytes
         tasks=frame_from_bytes(frames["tasks"]) if "tasks" in frames else empty,
         maturity=frame_from_bytes(frames["maturity"]) if "maturity" in frames else None,
         kelembagaan=frame_from_bytes(frames["kelembagaan"]) if "kelembagaan" in frames
+        else None,
+        retirements=frame_from_bytes(frames["retirements"]) if "retirements" in frames
         else None,
         issues=tuple(Issue(**i) for i in issues), macro=bool(profile.get("macro")))
     combined = profile.get("combined")
