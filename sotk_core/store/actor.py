@@ -35,6 +35,9 @@ class Action(StrEnum):
     NOTE_DELETE = "note.delete"
     DECK_MOVE = "deck.move"
     AUDIT_READ = "audit.read"
+    ACCOUNT_MANAGE = "account.manage"  # accounts and memberships of a workspace
+    LOGIN = "login"  # recorded, never checked: a sign-in
+    LOGIN_FAILED = "login.failed"  # recorded: a refused sign-in (wrong password, locked)
     BACKUP = "backup"
     RESTORE_BACKUP = "backup.restore"
 

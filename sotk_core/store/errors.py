@@ -51,3 +51,12 @@ class Conflict(StoreError):
     def __init__(self, message: str, current: Any = None) -> None:
         super().__init__(message)
         self.current = current
+
+
+class LoginRefused(StoreError):
+    """A sign-in that did not succeed: wrong name or password, too early after a failure,
+    locked for a while, or a disabled account. `retry_after` in seconds when waiting helps."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

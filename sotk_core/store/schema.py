@@ -215,3 +215,36 @@ class AuditEvent(Base):
     target: Mapped[str | None] = mapped_column(String(100), nullable=True)  # "note:uid" ...
     opd: Mapped[str | None] = mapped_column(String(300), nullable=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Account(Base):
+    """A person who signs in: a local password (argon2 hash only, never the password) or an
+    e-mail that OIDC sign-in maps to. Failed attempts slow the next try and then lock it."""
+
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True, nullable=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+
+class Membership(Base):
+    """An account's role in one workspace; an OPD operator's OPD names in `opds`."""
+
+    __tablename__ = "membership"
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspace.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # admin | opd | viewer
+    opds: Mapped[list] = mapped_column(JSON, default=list)
+    granted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    granted_by: Mapped[str] = mapped_column(String(200))
