@@ -13,6 +13,8 @@ reported), 1 on misuse or when the workspace database cannot be opened (one Indo
     workspace [--db URL] [--workspace NAME] report --round R [--json]
     workspace [--db URL] backup OUT.zip
     workspace [--db URL] restore IN.zip          (into an empty database)
+    workspace [--db URL] [--workspace NAME] user add NAME --role admin|opd|viewer [--opd "OPD"]
+    workspace [--db URL] [--workspace NAME] user list | passwd NAME
 
 `--db` defaults to SOTK_DATABASE_URL, then the embedded SQLite file (sotk_core.store.engine).
 """
@@ -150,6 +152,20 @@ def _workspace_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("output", metavar="OUT.zip")
     r = ws.add_parser("restore", help="Pulihkan cadangan .zip ke basis data kosong.")
     r.add_argument("input", metavar="IN.zip")
+    u = ws.add_parser("user", help="Akun dan peran di ruang kerja.")
+    us = u.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    ua = us.add_parser("add", help="Buat akun (atau ubah perannya) di ruang kerja.")
+    ua.add_argument("name", metavar="NAMA")
+    ua.add_argument("--role", required=True, choices=["admin", "opd", "viewer"])
+    ua.add_argument("--opd", action="append", default=[], metavar="NAMA_OPD",
+                    help="OPD milik operator (boleh diulang).")
+    ua.add_argument("--email", default=None, help="E-mail untuk masuk lewat OIDC.")
+    ua.add_argument("--password-stdin", action="store_true",
+                    help="Baca kata sandi dari stdin (satu baris), bukan dari prompt.")
+    us.add_parser("list", help="Daftar akun ruang kerja dan perannya.")
+    upw = us.add_parser("passwd", help="Ganti kata sandi akun.")
+    upw.add_argument("name", metavar="NAMA")
+    upw.add_argument("--password-stdin", action="store_true")
 
 
 def _read_inputs(paths: list[str]) -> list[tuple[str, bytes]] | None:
@@ -296,6 +312,8 @@ def _workspace(args: argparse.Namespace) -> int:
             ws = _pick_workspace(svc, args.workspace)
             if args.ws_command == "import":
                 return _ws_import(svc, ws, args)
+            if args.ws_command == "user":
+                return _ws_user(svc, ws, args)
             return _ws_report(svc, ws, args)
         finally:
             svc.close()
@@ -317,6 +335,56 @@ def _pick_workspace(svc, name: str | None):  # type: ignore[no-untyped-def]
                          "'workspace init --name NAMA'.")
     raise StoreError("Ada beberapa ruang kerja; pilih salah satu dengan --workspace NAMA ("
                      + ", ".join(w.name for w in found) + ").")
+
+
+def _read_password(from_stdin: bool, required: bool) -> str | None:
+    """A new password from stdin (one line) or typed twice at a hidden prompt; never echoed,
+    never logged. None when not required and nothing can be asked (OIDC-only account)."""
+    import getpass
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        if required:
+            raise ValueError("kata sandi diperlukan: pakai --password-stdin")
+        return None
+    first = getpass.getpass("Kata sandi baru: ")
+    if first != getpass.getpass("Ulangi kata sandi: "):
+        raise ValueError("kedua kata sandi tidak sama")
+    return first
+
+
+def _ws_user(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from sotk_core.store import LOCAL_ACTOR, NotFound
+    from sotk_core.store.access import ROLE_LABELS, AccountService, checked_role
+
+    accounts = AccountService(svc.db)
+    try:
+        if args.user_command == "list":
+            for acc, m in accounts.list_accounts(LOCAL_ACTOR, ws.id):
+                opds = f" · {', '.join(m.opds)}" if m.opds else ""
+                print(f"{acc.username}\t{m.role_label}{opds}"
+                      + (" · nonaktif" if acc.disabled else ""))
+            return 0
+        if args.user_command == "passwd":
+            accounts.set_password(LOCAL_ACTOR, args.name,
+                                  _read_password(args.password_stdin, True) or "", ws.id)
+            print(f"Kata sandi akun '{args.name}' diganti.")
+            return 0
+        checked_role(args.role, args.opd)  # refuse before an account is made
+        try:
+            acc = accounts.get(args.name)
+        except NotFound:
+            password = _read_password(args.password_stdin, required=not args.email)
+            acc = accounts.create_account(LOCAL_ACTOR, args.name, password, email=args.email,
+                                          workspace_id=ws.id)
+        m = accounts.grant(LOCAL_ACTOR, acc.username, ws.id, args.role, args.opd)
+        opds = f" untuk {', '.join(m.opds)}" if m.opds else ""
+        print(f"Akun '{acc.username}': {ROLE_LABELS[m.role]}{opds} di '{ws.name}'.")
+        return 0
+    except ValueError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 1
 
 
 def _ws_import(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

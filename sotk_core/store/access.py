@@ -125,6 +125,19 @@ def _verify(stored: str | None, password: str) -> bool:
         return False
 
 
+def checked_role(role: str, opds: Iterable[str] = ()) -> tuple[Role, tuple[str, ...]]:
+    """The role and OPD names of a grant, or InvalidInput: an OPD operator needs its OPD."""
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInput(f"Peran '{role}' tidak dikenal; pilih admin, opd atau "
+                           "viewer.") from None
+    names = tuple(dict.fromkeys(" ".join(o.split()) for o in opds if o and o.strip()))
+    if role == Role.OPD and not names:
+        raise InvalidInput("Operator OPD perlu nama OPD-nya (--opd \"Nama OPD\").")
+    return role, names
+
+
 def session_valid(started: datetime, last_seen: datetime, now: datetime | None = None) -> bool:
     """False once a session has been idle for SESSION_IDLE or open for SESSION_MAX."""
     now = now or _now()
@@ -248,14 +261,7 @@ class AccountService:
               opds: Iterable[str] = ()) -> MembershipInfo:
         """Give (or change) an account's role in a workspace. An OPD operator needs its OPD."""
         self.policy.check(actor, Action.ACCOUNT_MANAGE, Scope(workspace_id=workspace_id))
-        try:
-            role = Role(role)
-        except ValueError:
-            raise InvalidInput(f"Peran '{role}' tidak dikenal; pilih admin, opd atau "
-                               "viewer.") from None
-        names = tuple(dict.fromkeys(" ".join(o.split()) for o in opds if o and o.strip()))
-        if role == Role.OPD and not names:
-            raise InvalidInput("Operator OPD perlu nama OPD-nya (--opd \"Nama OPD\").")
+        role, names = checked_role(role, opds)
         with self.db.write() as s:
             row = self._by_name(s, username)
             repo.workspace(s, workspace_id)

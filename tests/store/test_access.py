@@ -27,7 +27,7 @@ from sotk_core.store.access import (
     session_valid,
 )
 from sotk_core.store.errors import InvalidInput, LoginRefused
-from tests.builders import PROFILE, opd_bytes
+from tests.builders import opd_bytes
 
 PASSWORD = "rahasia-kota-2026"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -227,5 +227,28 @@ def test_oidc_email_maps_to_an_account(world):
         accounts.authenticate("sari", PASSWORD)
 
 
-def test_profile_fixture_names_dinas_uji():
-    assert PROFILE["name"] == "Dinas Uji"
+
+
+def test_cli_user_add_hashes_the_password_and_refuses_an_opd_operator_without_opd(
+        tmp_path, monkeypatch, capsys):
+    import io
+
+    from sotk_core.__main__ import main
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert main(["workspace", "--db", url, "init", "--name", "Kota Uji"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["workspace", "--db", url, "user", "add", "budi", "--role", "opd", "--opd",
+                 "Dinas Uji", "--password-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["workspace", "--db", url, "user", "add", "tono", "--role", "opd",
+                 "--password-stdin"]) == 1
+    out = capsys.readouterr()
+    assert "Operator OPD untuk Dinas Uji" in out.out
+    assert 'Operator OPD perlu nama OPD-nya (--opd "Nama OPD")' in out.err
+    assert PASSWORD not in out.out + out.err
+    db = Database.open(url)
+    accounts = AccountService(db)
+    assert accounts.authenticate("budi", PASSWORD).username == "budi"
+    assert [a.username for a, _ in accounts.list_accounts(LOCAL_ACTOR, 1)] == ["budi"]
+    db.dispose()
