@@ -21,6 +21,7 @@ st.set_page_config(page_title="SOTK Dashboard", page_icon=":material/account_tre
 state.init()
 if database_error_page():  # the workspace database cannot be opened: say so, in Indonesian
     st.stop()
+ws.ensure_signed_in()  # an expired session never keeps a real workspace open
 ws.from_url()  # reload / restart / shared link: the workspace and round the URL names
 ws.sync()  # autosave what the last interaction changed, read what others saved
 

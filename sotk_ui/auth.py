@@ -27,6 +27,8 @@ from sotk_core.store.errors import LoginRefused
 
 SESSION = "sotk_signed_in"  # SignedIn or absent
 MESSAGE = "_sotk_auth_message"  # (kind, sentence) to show once
+WANTED = "_sotk_url_wanted"  # workspace a link named before signing in
+URL_READ = "_sotk_url_read"  # sotk_ui.workspace.from_url has run for this session
 ANONYMOUS = Actor(name="tamu", role=Role.VIEWER, account_id=None, opds=frozenset())
 
 
@@ -87,10 +89,12 @@ def sign_in(db, username: str, password: str) -> bool:  # noqa: ANN001
     now = _now()
     st.session_state[SESSION] = SignedIn(info, now, now, "sandi")
     st.session_state[MESSAGE] = ("success", f"Selamat datang, {info.display_name}.")
+    st.session_state.pop(URL_READ, None)  # open the workspace the address names, now allowed
     return True
 
 
 def sign_out(message: tuple[str, str] | None = None) -> None:
+    """End the session (sotk_ui.workspace.leave also closes its workspace)."""
     signed: SignedIn | None = st.session_state.pop(SESSION, None)
     if message:
         st.session_state[MESSAGE] = message
@@ -115,6 +119,15 @@ def member_workspaces(db) -> dict[int, str]:  # noqa: ANN001
     if signed is None:
         return {}
     return {m.workspace_id: m.role for m in accounts(db).memberships(signed.account.id)}
+
+
+def make_admin(db, workspace_id: int) -> None:  # noqa: ANN001
+    """The signed-in account becomes admin of a workspace it just created."""
+    signed = current(db)
+    if signed is not None:
+        me = Actor(name=signed.account.username, role=Role.ADMIN,
+                   account_id=str(signed.account.id))
+        accounts(db).grant(me, signed.account.username, workspace_id, Role.ADMIN)
 
 
 def role_label(role: str) -> str:

@@ -15,7 +15,7 @@ overwritten, the other version is shown and the user's own version is kept as a 
 or note (`conflicts()` lists what happened). A full or read-only disk keeps the user's text in
 the session and offers it as a download (`unsaved()`).
 
-`actor()` is the one place that says who is acting (access control replaces it).
+`actor()` is the one place that says who is acting: the signed-in account (sotk_ui.auth).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import streamlit as st
 from sotk_core.model.city import CityData
 from sotk_core.scenario import ScenarioSet
 from sotk_core.store import (
-    LOCAL_ACTOR,
     Actor,
     Conflict,
+    Database,
     DatabaseUnavailable,
     NameTaken,
     NotFound,
@@ -40,7 +40,8 @@ from sotk_core.store import (
     WorkspaceService,
     resolve_url,
 )
-from sotk_ui import state
+from sotk_core.store.access import RolePolicy
+from sotk_ui import auth, state
 
 WS = "sotk_ws"  # workspace id, None = the sample city (read-only demo)
 ROUND = "sotk_round"  # round id in that workspace
@@ -54,7 +55,10 @@ URL_WS, URL_ROUND = "ruang", "putaran"
 
 @st.cache_resource(show_spinner="Membuka basis data…")
 def _open(url: str) -> WorkspaceService:
-    return WorkspaceService.open(url)
+    """The process's service: every call is checked by the role policy (sotk_core.store.access)
+    against the session's signed-in account."""
+    db = Database.open(url)
+    return WorkspaceService(db, RolePolicy(db))
 
 
 def service() -> WorkspaceService | None:
@@ -70,9 +74,12 @@ def service() -> WorkspaceService | None:
 
 
 def actor() -> Actor:
-    """Who is acting in this session (access control replaces this with the signed-in
-    account)."""
-    return LOCAL_ACTOR
+    """Who is acting in this session: the signed-in account in the open workspace (its role
+    there), or the anonymous visitor whom every real workspace refuses."""
+    svc = service()
+    if svc is None:
+        return auth.ANONYMOUS
+    return auth.actor_in(svc.db, st.session_state.get(WS))
 
 
 def active_round() -> RoundInfo | None:
@@ -135,22 +142,41 @@ def select(workspace_id: int | None, round_id: int | None) -> None:
         state.set_slide_id(pos.slide_id)  # the presentation opens on that slide
 
 
+def sign_out() -> None:
+    """The sign-out button: back to the sample city, nothing of the workspace kept."""
+    select(None, None)
+    auth.sign_out(("info", "Anda sudah keluar. Kota contoh tetap terbuka untuk semua."))
+
+
+def ensure_signed_in() -> None:
+    """An expired or missing session never keeps a real workspace open."""
+    svc = service()
+    open_ws = in_workspace() or st.session_state.get(WS) is not None
+    if open_ws and (svc is None or auth.current(svc.db) is None):
+        select(None, None)
+
+
 def from_url() -> None:
     """First run of a session: open the workspace and round the URL names (reload, restart,
     a shared link)."""
-    if st.session_state.get("_sotk_url_read"):
+    if st.session_state.get(auth.URL_READ):
         return
-    st.session_state["_sotk_url_read"] = True
+    st.session_state[auth.URL_READ] = True
     ws_name, round_name = st.query_params.get(URL_WS), st.query_params.get(URL_ROUND)
     svc = service()
     if not ws_name or svc is None:
         return
     try:
         ws = svc.workspace_by_name(actor(), ws_name)
+        st.session_state[WS] = ws.id  # the role in this workspace decides the rest
         rounds = svc.list_rounds(actor(), ws.id)
         chosen = next((r for r in rounds if r.name == round_name), rounds[-1] if rounds else None)
     except StoreError:
+        st.session_state[WS] = None
+        if auth.current(svc.db) is None:  # sign in first, then the link opens (auth.sign_in)
+            st.session_state[auth.WANTED] = ws_name
         return
+    st.session_state.pop(auth.WANTED, None)
     if chosen is not None:
         select(ws.id, chosen.id)
 
@@ -158,6 +184,8 @@ def from_url() -> None:
 def to_url() -> None:
     """Keep ?ruang=&putaran= in the address bar, so a reload opens the same round."""
     rnd = active_round() if in_workspace() else None
+    if rnd is None and st.session_state.get(auth.WANTED):
+        return  # an anonymous visitor followed a link: keep it for after signing in
     if rnd is None:
         for k in (URL_WS, URL_ROUND):
             if k in st.query_params:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.store import StoreError
-from sotk_ui import state
+from sotk_ui import auth, state
 from sotk_ui import workspace as ws
 from sotk_ui.data import SAMPLE_NAME
 
@@ -35,6 +35,7 @@ def _create(kind: str) -> None:
     try:
         if kind == "ws":
             info = svc.create_workspace(ws.actor(), name)
+            auth.make_admin(svc.db, info.id)  # the creator runs the new workspace
             first = (st.session_state.get("new_ws_round") or "").strip() or "Putaran 1"
             rnd = svc.create_round(ws.actor(), info.id, first, state.settings())
             uploads = state.get(state.UPLOADS) if state.get(state.SOURCE) == "upload" else {}
@@ -59,11 +60,27 @@ def workspace_panel() -> None:
     if svc is None:
         st.sidebar.caption(":material/cloud_off: Basis data tidak tersedia: hanya kota contoh.")
         return
-    spaces = svc.list_workspaces(ws.actor())
-    names = {w.id: w.name for w in spaces}
+    st.sidebar.subheader("Ruang kerja")
+    signed = auth.current(svc.db)
+    mine = auth.member_workspaces(svc.db)
+    if signed is None:
+        wanted = st.session_state.get(auth.WANTED)
+        with st.sidebar.expander("Masuk untuk membuka ruang kerja kota" +
+                                 (f" \u201c{wanted}\u201d" if wanted else ""),
+                                 icon=":material/lock:", expanded=bool(wanted)):
+            auth.login_form(svc.db)
+    else:
+        role = mine.get(st.session_state.get(ws.WS)) if st.session_state.get(ws.WS) else None
+        st.sidebar.caption(f":material/person: {signed.account.display_name}"
+                           + (f" · {auth.role_label(role)}" if role else ""))
+        st.sidebar.button("Keluar", icon=":material/logout:", key="sign_out",
+                          on_click=ws.sign_out)
+        auth.show_message()
+    spaces = svc.list_workspaces(ws.actor()) if mine else []
+    names = {w.id: w.name for w in spaces if w.id in mine}
+    is_admin = "admin" in mine.values()
     current = st.session_state.get(ws.WS)
     st.session_state["ws_pick"] = current if current in names else DEMO
-    st.sidebar.subheader("Ruang kerja")
     st.sidebar.selectbox(
         "Ruang kerja", [DEMO, *names], key="ws_pick", on_change=_pick_workspace,
         format_func=lambda i: f"{SAMPLE_NAME} · demo, hanya-baca" if i == DEMO else names[i],
@@ -77,9 +94,14 @@ def workspace_panel() -> None:
                                  format_func=labels.get, on_change=_pick_round,
                                  help="Satu putaran = satu siklus evaluasi (mis. 2025, 2026). "
                                       "Catatan, skenario dan workbook disimpan per putaran.")
-        with st.sidebar.popover("Putaran baru", icon=":material/add:", width="stretch"):
-            st.text_input("Nama putaran", key="new_round_name", placeholder="mis. 2026")
-            st.button("Buat putaran", key="new_round_go", on_click=_create, args=("round",))
+        if mine.get(current) == "admin":
+            with st.sidebar.popover("Putaran baru", icon=":material/add:", width="stretch"):
+                st.text_input("Nama putaran", key="new_round_name", placeholder="mis. 2026")
+                st.button("Buat putaran", key="new_round_go", on_click=_create,
+                          args=("round",))
+    if not is_admin:
+        _form_error()
+        return
     with st.sidebar.popover("Ruang kerja baru", icon=":material/add_business:",
                             width="stretch"):
         st.text_input("Nama kota/kabupaten", key="new_ws_name", placeholder="mis. Kota Mawar")
@@ -89,6 +111,10 @@ def workspace_panel() -> None:
                         key="new_ws_keep")
         st.button("Buat ruang kerja", key="new_ws_go", type="primary", on_click=_create,
                   args=("ws",))
+    _form_error()
+
+
+def _form_error() -> None:
     error = st.session_state.get("_ws_form_error")
     if error:
         st.sidebar.warning(error, icon=":material/warning:")

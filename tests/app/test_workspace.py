@@ -5,13 +5,16 @@ refuses to write."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import event
 
 from sotk_core.model.notes import make_note
 from sotk_core.scenario import Scenario, ScenarioSet, SetExisting
 from sotk_core.store import LOCAL_ACTOR, WorkspaceService
-from sotk_ui import state
+from sotk_core.store.access import AccountService
+from sotk_ui import auth, state
 from tests.app.helpers import XLSX, goto
 from tests.builders import MATURITY, POSITIONS, TASKS, opd_bytes
 
@@ -37,6 +40,9 @@ def db(tmp_path, monkeypatch):
                       **{"Beban Kerja": [t for t in TASKS if t["position"] != "J03"]},
                       Kematangan=[{**m, "verified_level": 4} for m in MATURITY])
     svc.submit(A, r26.id, [("uji_2026.xlsx", later)])
+    accounts = AccountService(svc.db)
+    accounts.create_account(A, "rina", "rahasia-kota-2026", display_name="Bu Rina")
+    accounts.grant(A, "rina", ws.id, "admin")
     yield svc, r25, r26
     svc.close()
 
@@ -47,8 +53,18 @@ def state_set(at):
         s.rename(n) for n, s in found.items()))
 
 
-def _open(new_app, round_name: str = "2026"):
+def signed_in(svc, at, username: str = "rina"):
+    """The session signed in as `username` (as the sign-in form leaves it)."""
+    now = datetime.now(UTC)
+    at.session_state[auth.SESSION] = auth.SignedIn(AccountService(svc.db).get(username), now,
+                                                   now, "sandi")
+    return at
+
+
+def _open(new_app, round_name: str = "2026", svc=None, username: str = "rina"):
     at = new_app()
+    if svc is not None:
+        signed_in(svc, at, username)
     at.query_params["ruang"] = "Kota Uji"
     at.query_params["putaran"] = round_name
     at.run()
@@ -58,7 +74,7 @@ def _open(new_app, round_name: str = "2026"):
 
 def test_the_url_opens_the_round_from_the_database(db, new_app):
     svc, _, r26 = db
-    at = _open(new_app)
+    at = _open(new_app, svc=db[0])
     assert at.session_state["sotk_round"] == r26.id
     city_line = [m.value for m in at.sidebar.markdown if "Kota Uji · putaran 2026" in m.value]
     assert city_line, [m.value for m in at.sidebar.markdown]
@@ -68,13 +84,13 @@ def test_the_url_opens_the_round_from_the_database(db, new_app):
 
 def test_a_note_is_saved_when_made_and_a_new_session_sees_it(db, new_app):
     svc, _, r26 = db
-    at = _open(new_app)
+    at = _open(new_app, svc=db[0])
     at.session_state[state.NOTES] = [make_note("Seksi B diisi 2 orang", "Dinas Uji", None,
                                                "keputusan")]
     at.run()
     assert [(n.text, n.kind) for n in svc.list_notes(A, r26.id)] == [
         ("Seksi B diisi 2 orang", "keputusan")]
-    again = _open(new_app)  # a reload, or another replica on the same database
+    again = _open(new_app, svc=db[0])  # a reload, or another replica on the same database
     assert [n["teks"] for n in again.session_state[state.NOTES]] == ["Seksi B diisi 2 orang"]
     again.session_state[state.NOTES] = []  # deleted in the other session
     again.run()
@@ -83,7 +99,7 @@ def test_a_note_is_saved_when_made_and_a_new_session_sees_it(db, new_app):
 
 def test_second_writer_of_a_scenario_is_told_and_both_versions_are_kept(db, new_app):
     svc, _, r26 = db
-    first, second = _open(new_app), _open(new_app)
+    first, second = _open(new_app, svc=db[0]), _open(new_app, svc=db[0])
     mine = Scenario("Simulasi 1", (SetExisting("Dinas Uji", "J08", 3),))
     first.session_state[state.SCENARIOS] = {"Simulasi 1": mine}
     first.run()
@@ -100,7 +116,7 @@ def test_second_writer_of_a_scenario_is_told_and_both_versions_are_kept(db, new_
     first.session_state[state.SCENARIOS] = {"Simulasi 1": late}
     first.run()
     warnings = [w.value for w in first.warning]
-    assert any("Skenario 'Simulasi 1' sudah diubah oleh lokal" in w
+    assert any("Skenario 'Simulasi 1' sudah diubah oleh rina" in w
                and "'Simulasi 1 (versi saya)'" in w for w in warnings), warnings
     kept = {s.name: s.changes for s in svc.list_scenarios(A, r26.id)}
     assert kept == {"Simulasi 1": theirs.changes, "Simulasi 1 (versi saya)": late.changes}
@@ -108,7 +124,7 @@ def test_second_writer_of_a_scenario_is_told_and_both_versions_are_kept(db, new_
 
 def test_upload_in_a_workspace_is_stored_as_a_new_version(db, new_app):
     svc, _, r26 = db
-    at = _open(new_app)
+    at = _open(new_app, svc=db[0])
     uploader = at.sidebar.file_uploader[0]
     uploader.set_value([("uji_revisi.xlsx", opd_bytes({"sakip": 90.0}), XLSX)]).run()
     versions = svc.submission_versions(A, r26.id, "Dinas Uji")
@@ -118,7 +134,7 @@ def test_upload_in_a_workspace_is_stored_as_a_new_version(db, new_app):
 
 
 def test_rounds_page_shows_the_trend_and_what_changed(db, new_app):
-    at = goto(_open(new_app), "putaran")
+    at = goto(_open(new_app, svc=db[0]), "putaran")
     assert not at.exception and not at.error
     text = "\n".join(m.value for m in at.markdown)
     assert "1 jabatan baru dan 1 jabatan tidak ada lagi." in text, text
@@ -151,7 +167,7 @@ def test_unreachable_database_gives_an_indonesian_page(new_app, monkeypatch):
 
 def test_a_disk_that_refuses_to_write_keeps_the_note_and_offers_it(db, new_app):
     svc, _, r26 = db
-    at = _open(new_app)
+    at = _open(new_app, svc=db[0])
     from sotk_ui import workspace
 
     engine = workspace._open(workspace.resolve_url()).db.writer
