@@ -93,7 +93,7 @@ def notes_widget(opd: str | None = None, units: Sequence[str] = (), key: str = "
     """Notes of `opd` (or the whole city) in an expander "Catatan FGD (n)"."""
     count = len(notes_for(notes(), opd))
     label = f"Catatan FGD · {opd or 'seluruh kota'} ({count})"
-    with st.expander(label, expanded=expanded, icon=":material/edit_note:"):
+    with st.expander(label, expanded=expanded, icon=":material/edit_note:", key=f"{key}_box"):
         notes_form(opd, units, key)
 
 

@@ -267,3 +267,16 @@ def shot(page, name: str, full: bool = False) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+def sign_in(page, username: str, password: str) -> None:
+    """Sign in with the sidebar form (the expander opens itself when a link named a
+    workspace; otherwise it is opened here)."""
+    name = page.locator(".st-key-login_name input")
+    if not name.is_visible():
+        page.locator('[data-testid="stSidebar"] summary',
+                     has_text="Masuk untuk membuka ruang kerja").first.click()
+    name.fill(username)
+    page.locator(".st-key-login_password input").fill(password)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Masuk").click()
+    wait_for_app(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from sotk_core.store import LOCAL_ACTOR, WorkspaceService
+from sotk_core.store.access import AccountService
 from tests.e2e.conftest import (
     ROOT,
     _free_port,
@@ -14,6 +15,7 @@ from tests.e2e.conftest import (
     error_texts,
     nav,
     open_app,
+    sign_in,
     wait_for_app,
 )
 from tests.store.conftest import pg_admin_url, pg_url  # noqa: F401 - fixture for the PG test
@@ -22,6 +24,7 @@ A = LOCAL_ACTOR
 OPD = "Dinas Kesehatan"
 SRC, DST = "08.04-02", "08.04-03"
 QUERY = f"?ruang={quote('Kota Uji')}&putaran=2026"
+ADMIN, PASSWORD = "rina", "rahasia-kota-2026"
 NOTE = "Bidang P2P: dua pegawai pindah ke seksi surveilans (keputusan FGD)"
 
 
@@ -32,14 +35,24 @@ def _server(db_url: str, port: int | None = None):
 
 
 def _workspace(db_url: str) -> int:
-    """Kota Uji, round 2026 = the sample city's workbooks; returns the round id."""
+    """Kota Uji, round 2026 = the sample city's workbooks, and its admin account; returns the
+    round id."""
     svc = WorkspaceService.open(db_url)
     ws = svc.create_workspace(A, "Kota Uji")
     rnd = svc.create_round(A, ws.id, "2026")
     files = [(p.name, p.read_bytes()) for p in sorted((ROOT / "sample_data").glob("*.xlsx"))]
     svc.submit(A, rnd.id, files)
+    accounts = AccountService(svc.db)
+    accounts.create_account(A, ADMIN, PASSWORD, display_name="Bu Rina")
+    accounts.grant(A, ADMIN, ws.id, "admin")
     svc.close()
     return rnd.id
+
+
+def _open_signed_in(page, url: str) -> None:
+    """Follow a link to the round; the sign-in form opens; after signing in it is there."""
+    open_app(page, url)
+    sign_in(page, ADMIN, PASSWORD)
 
 
 def _expand_notes(page) -> None:
@@ -105,7 +118,7 @@ def test_note_and_scenario_survive_reload_and_restart(page, tmp_path):
     db_url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
     rid = _workspace(db_url)
     with _server(db_url) as url:
-        open_app(page, f"{url}/simulasi{QUERY}")
+        _open_signed_in(page, f"{url}/simulasi{QUERY}")
         _move_two(page)
         assert error_texts(page) == [] and _scenario_shown(page)
         nav(page, "produktivitas")
@@ -118,13 +131,15 @@ def test_note_and_scenario_survive_reload_and_restart(page, tmp_path):
         assert "ruang=Kota" in page.url and "putaran=2026" in page.url
         page.reload()
         wait_for_app(page)
-        assert _note_visible(page, NOTE)  # reload: a new session, the same round
+        sign_in(page, ADMIN, PASSWORD)  # a reload is a new session: sign in again
+        assert _note_visible(page, NOTE)  # the same round, the note from the database
         nav(page, "simulasi")
         assert _scenario_shown(page)
         here = page.url
     with _server(db_url) as again:  # a new server process on the same database
         page.goto(here.replace(url, again))
         wait_for_app(page)
+        sign_in(page, ADMIN, PASSWORD)
         assert error_texts(page) == []
         assert _scenario_shown(page)
         nav(page, "produktivitas")
@@ -135,14 +150,15 @@ def test_two_servers_on_one_postgres_share_notes(new_context, pg_url):  # noqa: 
     _workspace(pg_url)
     with _server(pg_url) as first, _server(pg_url) as second:
         a = new_context().new_page()
-        open_app(a, f"{first}/produktivitas{QUERY}")
+        _open_signed_in(a, f"{first}/produktivitas{QUERY}")
         _type_note(a, NOTE)
         assert _note_visible(a, NOTE)
         b = new_context().new_page()
-        open_app(b, f"{second}/produktivitas{QUERY}")
+        _open_signed_in(b, f"{second}/produktivitas{QUERY}")
         assert error_texts(b) == []
         assert _note_visible(b, NOTE)  # typed on the other server, read from the database
         _type_note(b, "Catatan dari server kedua")
         a.reload()
         wait_for_app(a)
+        sign_in(a, ADMIN, PASSWORD)
         assert _note_visible(a, "Catatan dari server kedua")
