@@ -39,6 +39,9 @@ PAGES = [
     st.Page("pages/putaran.py", title="Putaran", icon=":material/history:", url_path="putaran"),
     st.Page("pages/data.py", title="Data", icon=":material/folder_open:", url_path="data"),
 ]
+if ws.actor().role == "admin" and ws.in_workspace():  # accounts and the audit log
+    PAGES.append(st.Page("pages/akun.py", title="Akun dan log", icon=":material/admin_panel_settings:",
+                         url_path="akun"))
 
 style.apply()
 page = st.navigation(PAGES)

@@ -24,7 +24,8 @@ from sotk_core.model.notes import (
     notes_to_json,
     notes_to_xlsx,
 )
-from sotk_ui import state
+from sotk_core.store import Action
+from sotk_ui import state, workspace
 
 WHOLE_OPD = "(seluruh OPD)"
 MESSAGE = "_sotk_notes_message"  # (kind, text) shown once after an upload
@@ -94,7 +95,13 @@ def notes_widget(opd: str | None = None, units: Sequence[str] = (), key: str = "
     count = len(notes_for(notes(), opd))
     label = f"Catatan FGD · {opd or 'seluruh kota'} ({count})"
     with st.expander(label, expanded=expanded, icon=":material/edit_note:", key=f"{key}_box"):
-        notes_form(opd, units, key)
+        if workspace.may(Action.NOTE_ADD, opd):
+            notes_form(opd, units, key)
+        else:
+            st.caption(":material/visibility: Peran Anda di ruang kerja ini hanya melihat "
+                       "catatan untuk " + (opd or "seluruh kota") + ".")
+            for n in notes_for(notes(), opd):
+                st.markdown(_note_line(n))
 
 
 def _upload(key: str) -> None:

@@ -28,13 +28,16 @@ import streamlit as st
 from sotk_core.model.city import CityData
 from sotk_core.scenario import ScenarioSet
 from sotk_core.store import (
+    Action,
     Actor,
     Conflict,
     Database,
     DatabaseUnavailable,
     NameTaken,
     NotFound,
+    PermissionDenied,
     RoundInfo,
+    Scope,
     StorageFull,
     StoreError,
     WorkspaceService,
@@ -80,6 +83,19 @@ def actor() -> Actor:
     if svc is None:
         return auth.ANONYMOUS
     return auth.actor_in(svc.db, st.session_state.get(WS))
+
+
+def may(action: Action, opd: str | None = None) -> bool:
+    """Whether the session may do `action` (about `opd`) in the open workspace: the same role
+    policy the service enforces, asked before drawing a form. True on the sample city."""
+    svc, wid = service(), st.session_state.get(WS)
+    if svc is None or wid is None or st.session_state.get(ROUND) is None:
+        return True
+    try:
+        svc.policy.check(actor(), action, Scope(workspace_id=wid, opd=opd))
+    except PermissionDenied:
+        return False
+    return True
 
 
 def active_round() -> RoundInfo | None:
@@ -150,6 +166,8 @@ def sign_out() -> None:
 
 def ensure_signed_in() -> None:
     """An expired or missing session never keeps a real workspace open."""
+    st.session_state.setdefault(WS, None)
+    st.session_state.setdefault(ROUND, None)
     svc = service()
     open_ws = in_workspace() or st.session_state.get(WS) is not None
     if open_ws and (svc is None or auth.current(svc.db) is None):
@@ -221,8 +239,13 @@ def _pull(svc: WorkspaceService, round_id: int, force: bool = False) -> None:
     snap["signature"] = signature
     snap["notes"] = {n.uid: (n.version, (n.kind, n.opd, n.unit, n.text)) for n in notes}
     snap["scenarios"] = {s.name: (s.id, s.version, s.changes) for s in scenarios}
-    state.put(state.NOTES, [{**n.as_note(), "uid": n.uid} for n in notes])
+    local = [n for n in state.get(state.NOTES) if n.get("uid") is None]  # refused: kept
+    state.put(state.NOTES, [{**n.as_note(), "uid": n.uid} for n in notes] + local)
     found = ScenarioSet(tuple(s.scenario for s in scenarios))
+    if not may(Action.SCENARIO_SAVE):  # what-ifs of a viewer stay in this session
+        names = set(found.names)
+        found = ScenarioSet(found.scenarios + tuple(
+            s for s in state.scenario_set() if s.name not in names))
     state.put_scenario_set(found)
     if len(found) and state.active_scenario_name() not in found:
         state.set_active_scenario_name(found.names[0])
@@ -234,9 +257,16 @@ def _push_notes(svc: WorkspaceService, round_id: int, slide_id: str | None) -> N
     seen: set[str] = set()
     for n in current:
         uid = n.get("uid")
+        if uid is None and n.get("refused"):
+            continue  # the role may not save it: it stays in this session only
         if uid is None:  # typed (or merged from a file) since the last sync
-            info = svc.add_note(actor(), round_id, n.get("teks") or "", n.get("jenis") or
-                                "catatan", n.get("opd"), n.get("unit"), slide_id)
+            try:
+                info = svc.add_note(actor(), round_id, n.get("teks") or "", n.get("jenis") or
+                                    "catatan", n.get("opd"), n.get("unit"), slide_id)
+            except PermissionDenied as exc:
+                n["refused"] = True
+                _tell(exc.message + " Catatan tetap ada di sesi ini; unduh dari halaman Data.")
+                continue
             n["uid"] = info.uid
             seen.add(info.uid)
             continue
@@ -322,8 +352,10 @@ def sync(page: str | None = None) -> None:
     slide_id = state.slide_id() if page == "presentasi" else None
     try:
         _push_notes(svc, rid, slide_id)
-        _push_scenarios(svc, rid)
-        _push_slide(svc, rid)
+        if may(Action.SCENARIO_SAVE):
+            _push_scenarios(svc, rid)
+        if may(Action.DECK_MOVE):  # only the presenter moves the room's deck
+            _push_slide(svc, rid)
     except (StorageFull, DatabaseUnavailable) as exc:
         _keep_unsaved(exc.message)
         return

@@ -355,3 +355,19 @@ PRESENCE_LABELS: dict[str, str] = {"tetap": "Tetap", "baru": "Baru (skenario)",
                                    "dihapus": "Dihapus (skenario)"}
 SUFFIX_LABELS: dict[str, str] = {"base": "awal", "scen": "skenario", "delta": "selisih",
                                  "changed": "berubah"}
+
+
+# --- access and the audit log -----------------------------------------------------------------
+
+AUDIT_ACTION_LABELS: dict[str, str] = {  # by sotk_core.store.actor.Action value
+    "workspace.create": "Membuat ruang kerja", "round.create": "Membuat putaran",
+    "round.settings": "Mengubah pengaturan putaran", "submission.add": "Mengirim workbook",
+    "submission.restore": "Memulihkan versi workbook", "submission.withdraw": "Menarik workbook",
+    "scenario.save": "Menyimpan skenario", "scenario.delete": "Menghapus skenario",
+    "note.add": "Menambah catatan", "note.edit": "Mengubah catatan",
+    "note.delete": "Menghapus catatan", "deck.move": "Memindahkan slide",
+    "backup": "Membuat cadangan", "backup.restore": "Memulihkan cadangan",
+    "account.manage": "Mengelola akun", "login": "Masuk", "login.failed": "Gagal masuk",
+}
+AUDIT_HEADERS: dict[str, str] = {"at": "Waktu", "actor_name": "Akun", "action": "Tindakan",
+                                 "opd": "OPD", "round": "Putaran", "detail": "Rincian"}
