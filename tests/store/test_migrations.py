@@ -13,8 +13,9 @@ from sotk_core.store.schema import Base
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 TABLES = {"workspace", "round", "submission", "submission_file", "submission_frame", "scenario",
-          "note", "deck_position", "audit_event", "alembic_version"}
-MIGRATIONS = ["0001", "0002"]  # initial schema; files of a submission in their own table
+          "note", "deck_position", "audit_event", "account", "membership", "alembic_version"}
+MIGRATIONS = ["0001", "0002", "0003"]  # initial schema; files of a submission in their own
+# table; accounts and memberships (access)
 
 
 def test_empty_database_migrates_to_head_with_every_table(db_url):

@@ -1,7 +1,7 @@
 """access: accounts (argon2 password hashes, lockout counters) and workspace memberships
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
