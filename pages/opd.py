@@ -12,6 +12,7 @@ from sotk_core.present.opd_view import opd_view
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
+from sotk_ui.versions import own_submission_panel
 from sotk_ui.widgets import kpis, lines_box, opd_picker, run_page, text_table
 
 HOW_TO_READ = "\n".join(f"- {t}" for t in (EXPLAIN_NEED_RAW, EXPLAIN_EJ, EXPLAIN_EU, EXPLAIN_PJ))
@@ -21,7 +22,7 @@ def body() -> None:
     ev = current_evaluation()
     st.title("Ringkasan OPD")
     names = list(ev.city.opd_names)
-    own = state.own_opd()
+    own = state.own_opd(names)
     if own in names and state.get(state.OPD) is None:
         state.put(state.OPD, own)
     opd = opd_picker(names, key="opdview_opd")
@@ -58,6 +59,7 @@ def body() -> None:
         st.info("Tidak ada temuan untuk OPD ini.")
     for severity, basis, message in view.findings:
         st.markdown(f"**{severity}** · _{basis}_ — {message}")
+    own_submission_panel(ev, opd)
     units = tables.scope(ev, opd).units
     notes_widget(opd, tables.unit_names(units), key="opdview_notes", expanded=True)
 

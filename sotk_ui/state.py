@@ -8,7 +8,7 @@ place a persistence layer hooks into.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -84,10 +84,14 @@ def settings() -> Settings:
     return get(SETTINGS)
 
 
-def own_opd() -> str | None:
-    """The OPD the user belongs to, when the sign-in knows one (their pages land on it)."""
+def own_opd(names: Sequence[str] | None = None) -> str | None:
+    """The OPD the user belongs to, when the sign-in knows one (their pages land on it); with
+    `names`, that OPD as the city spells it (case and spaces aside), None when it has none."""
     value = get(OWN_OPD)
-    return value if isinstance(value, str) else None
+    if not isinstance(value, str) or names is None:
+        return value if isinstance(value, str) else None
+    wanted = " ".join(value.split()).casefold()
+    return next((n for n in names if " ".join(n.split()).casefold() == wanted), None)
 
 
 # ---- the user's work ------------------------------------------------------------------------

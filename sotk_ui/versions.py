@@ -11,9 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.store import Conflict, StoreError
+from sotk_core.store import Action, Conflict, StoreError
+from sotk_core.workbook.formats import source_files
 from sotk_ui import state
 from sotk_ui import workspace as ws
+from sotk_ui.widgets import issues_panel
 
 MESSAGE = "_sotk_versions_message"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -105,3 +107,25 @@ def versions_panel() -> None:
         c2.button(f"Pulihkan versi {chosen.version}", key="versions_restore",
                   on_click=_restore, args=(chosen.id, chosen.version),
                   icon=":material/history:", width="stretch")
+
+
+def own_submission_panel(ev, opd: str) -> None:  # noqa: ANN001 - sotk_core Evaluation
+    """An OPD's own workbook on its page: the version in force in a workspace round (who sent
+    it, when, what the check found) and, per file, the errors and warnings."""
+    books = [wb for wb in ev.city.workbooks if wb.name == opd]
+    files = [f for wb in books for f in source_files(wb)]
+    st.subheader("Workbook OPD ini")
+    rnd = ws.active_round() if ws.in_workspace() else None
+    if rnd is not None:
+        sent = [v for v in ws.service().list_submissions(ws.actor(), rnd.id) if v.opd == opd]
+        if not sent:
+            st.warning(f"Belum ada workbook untuk OPD ini di putaran {rnd.name}.")
+        for v in sent:
+            when = v.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            st.markdown(f"Versi **{v.version}** · dikirim oleh {v.submitted_by}, {when} · "
+                        f"**{v.error_count}** galat, **{v.warning_count}** peringatan")
+        if ws.may(Action.SUBMIT, opd):
+            st.caption("Kirim workbook yang diperbaiki lewat unggahan di sidebar; versi "
+                       "sebelumnya tetap tersimpan di halaman Data.")
+    found = [i for i in ev.issues if i.file in set(files)]
+    issues_panel(found, files)

@@ -52,6 +52,7 @@ SYNCED = "_sotk_synced"  # what the database held at the last sync (see _snapsho
 CONFLICTS = "_sotk_conflicts"  # [Indonesian sentence] to show once
 UNSAVED = "_sotk_unsaved"  # [(what, text)] not written because the disk refused
 ERROR = "_sotk_db_error"  # the database could not be opened: the sentence
+LANDING = "_sotk_landing"  # an OPD operator just opened a round: show their OPD first
 DEMO_ONLY = "_sotk_demo_only"  # the user chose to go on with the sample city only
 URL_WS, URL_ROUND = "ruang", "putaran"
 
@@ -141,6 +142,10 @@ def select(workspace_id: int | None, round_id: int | None) -> None:
     state.get(state.EVAL_MEMO).clear()
     state.put(state.OPD, None)
     st.session_state.pop(SYNCED, None)
+    who = actor()
+    own = sorted(who.opds)[0] if who.role == "opd" and who.opds else None
+    state.put(state.OWN_OPD, own if round_id is not None else None)
+    st.session_state[LANDING] = own is not None and round_id is not None
     if round_id is None:
         state.put(state.NOTES, [])
         state.put_scenario_set(ScenarioSet())
@@ -156,6 +161,13 @@ def select(workspace_id: int | None, round_id: int | None) -> None:
     pos = svc.deck_position(actor(), round_id)
     if pos is not None:
         state.set_slide_id(pos.slide_id)  # the presentation opens on that slide
+
+
+def take_landing() -> str | None:
+    """Once, right after an OPD operator opened a round: the OPD their first page shows."""
+    if not st.session_state.pop(LANDING, False):
+        return None
+    return state.own_opd()
 
 
 def sign_out() -> None:

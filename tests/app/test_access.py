@@ -5,6 +5,8 @@ form, and the admin page lists accounts and the audit log."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from sotk_core.store import LOCAL_ACTOR, WorkspaceService
@@ -68,6 +70,7 @@ def test_a_wrong_password_is_refused_and_the_right_one_opens_the_linked_round(ci
     at = _sign_in(_visit(new_app), "rina", "bukan-sandinya-1")
     assert [e.value for e in at.sidebar.error] == ["Nama pengguna atau kata sandi salah."]
     assert at.session_state["sotk_round"] is None
+    time.sleep(1.1)  # one failed attempt: the next is accepted after 1 s (throttle 1, 2, 4, 8 s)
     at = _sign_in(at, "rina")
     assert at.session_state["sotk_round"] == rnd.id
     assert any("Bu" in c.value or "rina" in c.value for c in at.sidebar.caption)
@@ -117,3 +120,21 @@ def test_the_admin_page_lists_accounts_adds_one_and_shows_the_audit_log(city, ne
     log = at.dataframe[1].value
     assert {"Mengirim workbook", "Mengelola akun"} <= set(log["Tindakan"])
     assert set(log.loc[log["Tindakan"] == "Mengelola akun", "Akun"]) >= {"rina"}
+
+
+def test_an_opd_operator_lands_on_their_own_opd_one_click_from_the_city(city, new_app):
+    svc, rnd = city
+    at = _sign_in(_visit(new_app), "budi")
+    assert [t.value for t in at.title] == ["Ringkasan OPD"]  # not the city page
+    assert at.selectbox(key="opdview_opd_widget").value == "Dinas Uji"
+    assert "Workbook OPD ini" in [h.value for h in at.subheader]
+    status = [m.value for m in at.markdown if m.value.startswith("Versi **")]
+    assert status and status[0].startswith("Versi **1** · dikirim oleh lokal, ")
+    assert status[0].endswith("· **0** galat, **0** peringatan"), status
+    goto(at, "ringkasan")
+    links = [p.proto for p in at.get("page_link")]
+    assert [(p.label, p.page) for p in links if "OPD saya" in p.label] == [
+        ("Buka ringkasan OPD saya: Dinas Uji", "opd")], [p.label for p in links]
+    admin = _sign_in(_visit(new_app), "rina")  # the Bagian Organisasi starts on the city
+    assert [t.value for t in admin.title] == ["Ringkasan Kota Uji"]
+    assert not [p for p in admin.get("page_link") if "OPD saya" in p.proto.label]

@@ -192,7 +192,7 @@ def test_a_disk_that_refuses_to_write_keeps_the_note_and_offers_it(db, new_app):
 def test_data_page_lists_versions_and_restores_an_earlier_one(db, new_app):
     svc, _, r26 = db
     svc.submit(A, r26.id, [("uji_revisi.xlsx", opd_bytes({"sakip": 90.0}))])
-    at = goto(_open(new_app), "data")
+    at = goto(_open(new_app, svc=svc), "data")
     assert not at.exception and not at.error
     table = next(d.value for d in at.dataframe if "Versi" in d.value.columns)
     assert table["Versi"].tolist() == [2, 1]
@@ -206,7 +206,7 @@ def test_data_page_lists_versions_and_restores_an_earlier_one(db, new_app):
 
 def test_the_sidebar_settings_can_become_the_rounds_settings(db, new_app):
     svc, _, r26 = db
-    at = goto(_open(new_app), "data")
+    at = goto(_open(new_app, svc=svc), "data")
     at.session_state[state.SETTINGS] = svc.get_round(A, r26.id).settings.with_(wke_hours=1300.0)
     at.run()
     at.button(key="round_keep_settings").click().run()
@@ -216,11 +216,11 @@ def test_the_sidebar_settings_can_become_the_rounds_settings(db, new_app):
 
 def test_the_deck_position_is_kept_by_slide_key(db, new_app):
     svc, _, r26 = db
-    at = goto(_open(new_app), "presentasi")
+    at = goto(_open(new_app, svc=svc), "presentasi")
     assert not at.exception
     at.button(key="deck_next").click().run()
     at.button(key="deck_next").click().run()
     key = at.session_state[state.SLIDE]  # the stable id of the third slide
     assert key and svc.deck_position(A, r26.id).slide_id == key
-    again = goto(_open(new_app), "presentasi")  # a reload: the same slide, found by its id
+    again = goto(_open(new_app, svc=svc), "presentasi")  # a reload: the same slide, found by its id
     assert again.session_state[state.SLIDE] == key
