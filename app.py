@@ -46,7 +46,7 @@ if ws.actor().role == "admin" and ws.in_workspace():  # accounts and the audit l
 style.apply()
 page = st.navigation(PAGES)
 if ws.take_landing() and page.url_path != "opd":  # an OPD operator starts on their own OPD
-    st.switch_page(PAGES[1])
+    st.switch_page("pages/opd.py")
 if page.url_path != "presentasi":
     workspace_panel()
     data_source_panel()
