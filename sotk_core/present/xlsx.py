@@ -3,10 +3,12 @@ deltas, the FGD notes, native Excel charts and `Asumsi`; formatted to print as i
 landscape, one page wide, header row repeated and frozen).
 
 `results_workbook_bytes(ev, scenario=None, notes=None)`; sheets in order: Kota, Grafik, OPD,
-Unit, Jabatan, Kematangan, [Kelembagaan], Temuan, Masalah Data, the planning sheets
-(e-Formasi, Formasi Jabatan, Redistribusi, Unit Sejenis, Kematangan x Beban:
+Unit, Jabatan, Tugas, Parameter, Kematangan, [Kelembagaan], Temuan, Masalah Data, the
+planning sheets (e-Formasi, Formasi Jabatan, Redistribusi, Unit Sejenis, Kematangan x Beban:
 `xlsx_planning`), [Skenario, Skenario Kota, Skenario OPD, Skenario Jabatan when a scenario
-with changes is given], Catatan FGD, Asumsi.
+with changes is given], Catatan FGD, Asumsi. OPD, Unit and Jabatan compute the ABK with live
+formulas over Tugas and Parameter (sotk_core.present.xlsx_formulas), their cached values the
+product's figures.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from sotk_core.model.findings import HEADERS as FINDING_HEADERS
 from sotk_core.model.findings import display_findings
 from sotk_core.model.notes import write_notes_sheet
 from sotk_core.model.workload import WorkloadResult
+from sotk_core.present import xlsx_formulas as live
 from sotk_core.present.xlsx_planning import write_planning_sheets
 from sotk_core.scenario.compare import compare, compare_city, compare_labels
 from sotk_core.scenario.core import Scenario
@@ -158,9 +161,7 @@ def write_results(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | None = 
     `scen_opds` (a scenario's OPD comparison) adds the scenario to the chart sheet."""
     book.table("Kota", city_frame(ev), title=f"Ringkasan {ev.city.name}")
     write_chart_sheet(book, ev, scen_opds)
-    book.table("OPD", ev.opds, OPD_COLS)
-    book.table("Unit", ev.workload.units, UNIT_COLS)
-    book.table("Jabatan", ev.workload.positions, POSITION_COLS)
+    write_live_tables(book, ev)
     book.table("Kematangan", ev.maturity.levels,
                ["opd", "roman", "var_name", "aspect", "self_level", "verified_level", "level"])
     if len(ev.kelembagaan):
@@ -169,6 +170,39 @@ def write_results(book: _Book, ev: Evaluation, scen_opds: pd.DataFrame | None = 
         book.table("Temuan", display_findings(ev.findings, ev.settings), FINDING_COLUMNS, headers=FINDING_HEADERS,
                    title="Temuan evaluasi struktur dan beban kerja")
     book.table("Masalah Data", issues_frame(ev))
+
+
+LIVE_TASK_LIMIT = 50_000  # more tasks: values only (SUMIFS over them would recalc for minutes)
+
+
+def write_live_tables(book: _Book, ev: Evaluation) -> None:
+    """Sheets OPD, Unit, Jabatan, Tugas and Parameter: the same columns and values as ever,
+    with the ABK chain as live formulas (sotk_core.present.xlsx_formulas). A city of more
+    than LIVE_TASK_LIMIT tasks gets the values only (no Tugas and Parameter sheets)."""
+    wl, settings = ev.workload, ev.settings
+    if len(wl.tasks) > LIVE_TASK_LIMIT:
+        book.table("OPD", ev.opds, OPD_COLS)
+        book.table("Unit", wl.units, UNIT_COLS)
+        book.table("Jabatan", wl.positions, POSITION_COLS)
+        return
+    roots = wl.units.loc[wl.units["depth"] == 1]
+    root_code = dict(zip(roots["opd"], roots["code"].astype(str), strict=True))
+    opds = ev.opds.assign(root_code=ev.opds["opd"].map(root_code))
+    ws_opd = book.table("OPD", opds, OPD_COLS)
+    ws_unit = book.table("Unit", wl.units, UNIT_COLS)
+    position_cols = [*POSITION_COLS, live.PATH_COLUMN]
+    positions = wl.positions.assign(**{live.PATH_COLUMN: live.unit_paths(ev)})
+    ws_pos = book.table("Jabatan", positions, position_cols,
+                        headers={live.PATH_COLUMN: live.PATH_HEADER})
+    tasks = live.write_task_sheet(book, ev)
+    live.write_parameter_sheet(book, settings)
+    live.add_position_formulas(book, ws_pos, positions.loc[:, position_cols], position_cols,
+                               settings, tasks)
+    n = len(positions)
+    live.add_unit_formulas(book, ws_unit, wl.units.loc[:, UNIT_COLS], UNIT_COLS, "code",
+                           position_cols, settings, n)
+    live.add_unit_formulas(book, ws_opd, opds.loc[:, [*OPD_COLS, "root_code"]], OPD_COLS,
+                           "root_code", position_cols, settings, n)
 
 
 # ---- the chart sheet ------------------------------------------------------------------------

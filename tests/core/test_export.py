@@ -22,9 +22,9 @@ from sotk_core.present import charts
 from sotk_core.present.xlsx import OPD_COLS, results_workbook_bytes
 from sotk_core.scenario import MoveStaff, Scenario
 
-BASE_SHEETS = ["Kota", "Grafik", "OPD", "Unit", "Jabatan", "Kematangan", "Temuan",
-               "Masalah Data", "e-Formasi", "Formasi Jabatan", "Redistribusi", "Unit Sejenis",
-               "Kematangan x Beban"]
+BASE_SHEETS = ["Kota", "Grafik", "OPD", "Unit", "Jabatan", "Tugas", "Parameter", "Kematangan",
+               "Temuan", "Masalah Data", "e-Formasi", "Formasi Jabatan", "Redistribusi",
+               "Unit Sejenis", "Kematangan x Beban"]
 SCENARIO_SHEETS = ["Skenario", "Skenario Kota", "Skenario OPD", "Skenario Jabatan"]
 
 
@@ -40,8 +40,10 @@ def scenario(uji_eval):
                                         uji_eval.city)
 
 
-def _book(data: bytes) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(io.BytesIO(data))
+def _book(data: bytes, values: bool = False) -> openpyxl.Workbook:
+    """The workbook; `values`: formula cells as their cached results (what a reader that does
+    not recalculate sees)."""
+    return openpyxl.load_workbook(io.BytesIO(data), data_only=values)
 
 
 def _rows(ws) -> list[tuple]:
@@ -50,8 +52,8 @@ def _rows(ws) -> list[tuple]:
 
 def test_sheets_without_scenario(uji_eval):
     wb = _book(results_workbook_bytes(uji_eval))
-    expected = BASE_SHEETS[:6] + (["Kelembagaan"] if len(uji_eval.kelembagaan) else []) + \
-        BASE_SHEETS[6:] + ["Catatan FGD", "Asumsi"]
+    expected = BASE_SHEETS[:8] + (["Kelembagaan"] if len(uji_eval.kelembagaan) else []) + \
+        BASE_SHEETS[8:] + ["Catatan FGD", "Asumsi"]
     assert wb.sheetnames == expected
 
 
@@ -84,7 +86,7 @@ def test_header_rows_and_print_setup(uji_eval):
 
 
 def test_numbers_equal_the_core(uji_eval):
-    wb = _book(results_workbook_bytes(uji_eval))
+    wb = _book(results_workbook_bytes(uji_eval), values=True)
     head = _rows(wb["OPD"])[0]
     row = dict(zip(head, _rows(wb["OPD"])[1], strict=True))
     assert row["OPD"] == "Dinas Uji"
