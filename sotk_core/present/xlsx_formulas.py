@@ -25,6 +25,7 @@ import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 
 from sotk_core.base.settings import Settings
+from sotk_core.base.tables import PER_HOUR
 from sotk_core.model.evaluate import Evaluation
 
 TASK_SHEET = "Tugas"
@@ -86,7 +87,10 @@ def _grade(cell: str, settings: Settings, labels: bool = False) -> str:
 
 
 def _round_need(expr: str, settings: Settings) -> str:
-    # snap to 9 decimals first, as round_need does (1,2 × 3 is 3,5999999... in floats)
+    """The need in whole staff, as sotk_core.base.fmt.round_need: snapped to 9 decimals first
+    (1,2 × 3 is 3,5999999... in floats); min1: at least 1 when there is any workload."""
+    if settings.rounding == "min1":
+        return f"IF({expr}>0,MAX(ROUND(ROUND({expr},9),0),1),ROUND(ROUND({expr},9),0))"
     return f"{_ROUND[settings.rounding]}(ROUND({expr},9),0)"
 
 
@@ -108,7 +112,10 @@ def write_parameter_sheet(book: Any, settings: Settings) -> Any:
     factors = list(settings.factors.items())
     for i, (period, factor) in enumerate(factors, start=5):
         ws.write_string(i, 0, period)
-        ws.write_number(i, 1, float(factor))
+        if period == PER_HOUR:  # per working hour: as many times a year as the WKE hours
+            ws.write_formula(i, 1, "=WKE", None, float(factor))
+        else:
+            ws.write_number(i, 1, float(factor))
     last = 5 + len(factors)
     wb.define_name("FAKTOR", f"={PARAM_SHEET}!$A$6:$B${last}")
     row = last + 1
@@ -123,10 +130,13 @@ def write_parameter_sheet(book: Any, settings: Settings) -> Any:
     row += 2
     ws.write_string(row, 0, "Pembulatan kebutuhan: " + {
         "half_up": "ROUND (mulai ,5 ke atas)", "ceil": "ROUNDUP (selalu ke atas)",
-        "floor": "ROUNDDOWN (selalu ke bawah)"}[settings.rounding])
+        "floor": "ROUNDDOWN (selalu ke bawah)",
+        "min1": "minimal 1 orang bila ada beban, selain itu ROUND (mulai ,5 ke atas)",
+    }[settings.rounding])
     ws.write_string(row + 1, 0, "Menit/tahun = volume × faktor periode × norma waktu "
                                 "(× 60 bila satuan waktu Jam); jam = menit ÷ 60; kebutuhan "
-                                "desimal = jam ÷ WKE; EJ = kebutuhan desimal ÷ pegawai ada.")
+                                "desimal = jam ÷ WKE; EJ = kebutuhan desimal ÷ pegawai ada. "
+                                "Faktor periode Jam (per jam kerja) = WKE.")
     return ws
 
 

@@ -10,6 +10,13 @@ Dinas Uji by hand (tests/builders.py, WKE 1.250 jam = 75.000 menit):
   J07 75.000 min = 1.250 jam -> 1,00; with WKE 1.300: 0,9615 -> 0,96;
   Seksi Layanan A (J05 + J06, 4 pegawai): 3,124 / 4 = 0,78; with J06 doubled 5,524 / 4 = 1,38;
   OPD: Σ 10,384 / 10 pegawai = 1,04; with J06 doubled 12,784 / 10 = 1,28.
+
+Per working hour (period Jam, factor = WKE): J03's task as 1 × per Jam × 6 menit is
+1 × 1.250 × 6 = 7.500 menit = 125 jam -> 0,1 orang; with WKE 1.300 and J06's volume 2.000
+together: J03 1 × 1.300 × 6 = 7.800 menit = 130 jam -> 0,1 (a per-hour task needs the same
+whatever the WKE); J06 2.000 × 2 × 90 = 360.000 menit = 6.000 jam -> 6.000 / 1.300 = 4,6154
+-> 5, EJ 1,54 (A), kekurangan 2; Seksi Layanan A (905 + 6.000) / 1.300 = 5,3115 / 4 = 1,33;
+OPD 12.980 − 1.500 + 130 + 3.000 = 14.610 jam / 1.300 = 11,238 / 10 = 1,12.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import TASKS, opd_bytes
 
+from sotk_core import Settings, build_city, evaluate, read_workbook
 from sotk_core.present.xlsx import results_workbook_bytes
 
 XCU = """<?xml version="1.0" encoding="UTF-8"?>
@@ -113,16 +122,26 @@ def test_libreoffice_recalculates_the_same_figures(uji_book, tmp_path):
     assert by(wb["OPD"], OPD="Dinas Uji")["EU"] == 1.04
 
 
-def test_a_volume_or_the_wke_changed_in_the_file_changes_the_need(uji_book, tmp_path):
-    wb = openpyxl.load_workbook(io.BytesIO(uji_book))
+def edited(data: bytes, volumes: dict[str, float] | None = None,
+           wke: float | None = None) -> bytes:
+    """The workbook as a person edits it in a spreadsheet: new volumes in sheet Tugas for the
+    tasks of the given position codes, or a new WKE in sheet Parameter."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb["Tugas"]
     head = [c.value for c in ws[1]]
     for r in range(2, ws.max_row + 1):
-        if ws.cell(r, head.index("Kode jabatan") + 1).value == "J06":
-            ws.cell(r, head.index("Volume") + 1, 2000)
+        code = ws.cell(r, head.index("Kode jabatan") + 1).value
+        if code in (volumes or {}):
+            ws.cell(r, head.index("Volume") + 1, volumes[code])
+    if wke is not None:
+        wb["Parameter"]["B3"] = wke
     buf = io.BytesIO()
     wb.save(buf)
-    after = recalculated(buf.getvalue(), tmp_path / "volume")
+    return buf.getvalue()
+
+
+def test_a_volume_or_the_wke_changed_in_the_file_changes_the_need(uji_book, tmp_path):
+    after = recalculated(edited(uji_book, volumes={"J06": 2000}), tmp_path / "volume")
     j06 = by(after["Jabatan"], Kode="J06")
     assert j06["Beban kerja (jam/th)"] == pytest.approx(6000)
     assert (j06["Kebutuhan (orang, desimal)"], j06["Kebutuhan (orang)"], j06["EJ"],
@@ -130,18 +149,50 @@ def test_a_volume_or_the_wke_changed_in_the_file_changes_the_need(uji_book, tmp_
     assert by(after["Unit"], Kode="01.02.01")["EU"] == 1.38
     assert by(after["OPD"], OPD="Dinas Uji")["EU"] == 1.28
 
-    wb = openpyxl.load_workbook(io.BytesIO(uji_book))
-    wb["Parameter"]["B3"] = 1300
-    buf = io.BytesIO()
-    wb.save(buf)
-    after = recalculated(buf.getvalue(), tmp_path / "wke")
+    after = recalculated(edited(uji_book, wke=1300), tmp_path / "wke")
     j07 = by(after["Jabatan"], Kode="J07")
     assert (round(j07["Kebutuhan (orang, desimal)"], 4), j07["EJ"]) == (0.9615, 0.96)
 
 
-def test_sample_city_recalculated_equals_the_product(sample_eval, tmp_path):
+def _cell(ws, code: str, header: str):
+    return by(ws, **{"Kode jabatan": code})[header]
+
+
+def test_per_hour_task_and_a_volume_and_the_wke_changed_together(tmp_path):
+    per_hour = [dict(t, volume=1, period="Jam", norma=6, time_unit="Menit")
+                if t["position"] == "J03" else t for t in TASKS]
+    ev = evaluate(build_city([read_workbook(opd_bytes(**{"Beban Kerja": per_hour}),
+                                            "uji.xlsx")]), Settings())
+    data = results_workbook_bytes(ev)
+    cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    assert (_cell(cached["Tugas"], "J03", "Faktor periode (kali/tahun)"),
+            _cell(cached["Tugas"], "J03", "Menit/tahun"),
+            _cell(cached["Tugas"], "J03", "Kebutuhan desimal (orang)")) == (
+        1250, 7500, pytest.approx(0.1))
+
+    after = recalculated(edited(data, volumes={"J06": 2000}, wke=1300), tmp_path)
+    factors = {r[0]: r[1] for r in after["Parameter"].iter_rows(min_row=6, max_row=12,
+                                                                 values_only=True)}
+    assert factors["Jam"] == 1300 and factors["Semester"] == 2
+    tasks = after["Tugas"]
+    assert [_cell(tasks, "J03", h) for h in ("Faktor periode (kali/tahun)", "Menit/tahun",
+                                             "Jam/tahun")] == [1300, 7800, 130]
+    assert _cell(tasks, "J03", "Kebutuhan desimal (orang)") == pytest.approx(0.1)
+    assert [_cell(tasks, "J06", h) for h in ("Menit/tahun", "Jam/tahun")] == [360000, 6000]
+    assert round(_cell(tasks, "J06", "Kebutuhan desimal (orang)"), 4) == 4.6154
+    j06 = by(after["Jabatan"], Kode="J06")
+    assert (j06["Kebutuhan (orang)"], j06["EJ"], j06["PJ"], j06["Kekurangan (orang)"]) == (
+        5, 1.54, "A", 2)
+    assert by(after["Unit"], Kode="01.02.01")["EU"] == 1.33
+    assert by(after["OPD"], OPD="Dinas Uji")["EU"] == 1.12
+
+
+@pytest.mark.parametrize("rounding", ["half_up", "min1"])
+def test_sample_city_recalculated_equals_the_product(sample_city, rounding, tmp_path):
     """Every position, unit and OPD of the sample city: LibreOffice's figures from the
-    formulas are the product's (need, EJ/EU and grades exactly, decimals within 1e-9)."""
+    formulas are the product's (need, EJ/EU and grades exactly, decimals within 1e-9), with
+    the default rounding and with "at least one person when there is workload"."""
+    sample_eval = evaluate(sample_city, Settings(rounding=rounding))
     wb = recalculated(results_workbook_bytes(sample_eval), tmp_path)
     checks = {
         "Jabatan": (sample_eval.workload.positions, {
