@@ -61,13 +61,14 @@ def formasi_view() -> None:
     chart(plan_charts.retirement_years(planning.retirements_by_year(plan, opd),
                                        title=f"Pensiun per tahun · {opd}"), "plan_years",
           "pensiun_per_tahun")
-    table(planning.formasi_positions_view(plan, opd), POSITION_COLS, key="plan_positions")
+    table(planning.formasi_positions_view(plan, opd), POSITION_COLS, key="plan_positions",
+          dash_missing=True)
     moves = planning.move_sentences(plan, opd)
     if moves:
         st.markdown("**Redistribusi sebelum formasi baru**")
         st.markdown("\n".join(f"- {m}" for m in moves))
     with st.expander("Semua OPD"):
-        table(planning.formasi_opd_view(plan, ev), OPD_COLS, key="plan_opds")
+        table(planning.formasi_opd_view(plan, ev), OPD_COLS, key="plan_opds", dash_missing=True)
     on_demand("usulan formasi (format e-Formasi, .xlsx)", "plan_dl",
               lambda: (ui.data_key(), ev.settings), lambda: planning_workbook_bytes(ev),
               "usulan_formasi_sotk.xlsx", XLSX, spinner="Menyusun workbook formasi…")
@@ -105,7 +106,8 @@ def like_view() -> None:
     members = planning.group_members(result, group)
     chart(plan_charts.like_unit_bars(members, ev.settings, title=f"EU unit sejenis · {group}",
                                      outlier_share=share), "like_bars", "unit_sejenis")
-    table(planning.members_view(result, group), MEMBER_COLS, key="like_members")
+    table(planning.members_view(result, group), MEMBER_COLS, key="like_members",
+          dash_missing=True)
     st.subheader("Jabatan bernama sama")
     same = planning.same_name_view(result, group)
     if not len(same):
@@ -116,7 +118,7 @@ def like_view() -> None:
                                      ev.settings,
                                      title=f"Jabatan bernama sama · {group}"),
           "like_dots", "jabatan_bernama_sama")
-    table(same, SAME_NAME_COLS, key="like_same")
+    table(same, SAME_NAME_COLS, key="like_same", dash_missing=True)
 
 
 def quadrant_view() -> None:
@@ -134,7 +136,7 @@ def quadrant_view() -> None:
                ", ".join(groups[code]) or None) for code in pair])
     chart(plan_charts.maturity_workload_plane(view, ev.settings), "quad_plane",
           "kematangan_beban")
-    table(view, QUADRANT_COLS, key="quad_table")
+    table(view, QUADRANT_COLS, key="quad_table", dash_missing=True)
 
 
 VIEW_BODIES = {"formasi": formasi_view, "sejenis": like_view, "kuadran": quadrant_view}

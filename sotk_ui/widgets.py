@@ -155,22 +155,31 @@ def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
 
 
 def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str | None = None,
-          height: int | str = "auto", max_rows: int = 2000) -> None:
-    """A table with Indonesian headers (units included) and numbers as 1.234,5."""
+          height: int | str = "auto", max_rows: int = 2000, dash_missing: bool = False) -> None:
+    """A table with Indonesian headers (units included) and numbers as 1.234,5.
+    `dash_missing`: a number column with blanks is shown as text, a blank as "–" (the grid
+    itself would write None there, whatever the styler says)."""
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     view = frame.loc[:, cols]
     if len(view) > max_rows:
         st.caption(f"Menampilkan {fmt_num(max_rows)} dari {fmt_num(len(view))} baris; unduh "
                    "workbook hasil untuk semua baris.")
         view = view.iloc[:max_rows]
+    as_text = {c for c in cols if dash_missing and not pd.api.types.is_bool_dtype(frame[c])
+               and pd.api.types.is_numeric_dtype(frame[c]) and view[c].isna().any()}
+    view = view.assign(**{c: [fmt_num(v, DECIMALS.get(c, 0)) for v in view[c]]
+                          for c in as_text})
     view = view.rename(columns={c: label(c) for c in cols})
     styler = view.style.hide(axis="index")
     widths: dict[str, object] = {}
     for c in cols:
         wide = c in WIDE_COLUMNS
         # names get room; numbers size to their header so units stay readable
-        widths[label(c)] = st.column_config.Column(width="medium" if wide else None)
+        widths[label(c)] = st.column_config.Column(
+            width="medium" if wide else None, alignment="right" if c in as_text else None)
         series = frame[c]
+        if c in as_text:
+            continue
         if pd.api.types.is_bool_dtype(series):
             styler = styler.format(lambda v: "Ya" if v else "Tidak", subset=[label(c)])
         elif pd.api.types.is_numeric_dtype(series):

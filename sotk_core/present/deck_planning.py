@@ -68,6 +68,15 @@ def _quadrant_bullets(ev: Evaluation) -> tuple[str, ...]:
     return tuple(bullets[:MAX_BULLETS])
 
 
+def _plane_slide(view: Any, settings: Any) -> Any:
+    """The plane for a slide: its two subtitle lines joined into one, as the slide's top
+    margin (charts.deck.fit_slide) leaves room for one line above the quadrant names."""
+    fig = maturity_workload_plane(view, settings, label_size=PROJECTOR_LABEL,
+                                  plot_px=SLIDE_PLOT_PX)
+    sub = str(fig.layout.title.subtitle.text or "")
+    return fig.update_layout(title_subtitle_text=sub.replace("<br>", " "))
+
+
 def _slide(kind: str, title: str, key: str, **kw: object) -> dict[str, Any]:
     return {"kind": kind, "title": title, "section": SECTION, "key": f"{SECTION}.{key}", **kw}
 
@@ -81,9 +90,8 @@ def planning_slides(ev: Evaluation) -> list[dict[str, Any]]:
     placed = view["maturity_total"].notna() & view["eu2"].notna()
     out: list[dict[str, Any]] = []
     if placed.any():
-        out.append(_slide("grafik", TITLE_PLANE, "kuadran", make=partial(
-            maturity_workload_plane, view, st, label_size=PROJECTOR_LABEL,
-            plot_px=SLIDE_PLOT_PX)))
+        out.append(_slide("grafik", TITLE_PLANE, "kuadran", make=partial(_plane_slide, view,
+                                                                          st)))
         out.append(_slide("teks", TITLE_QUADRANTS, "kuadran_teks", bullets=_quadrant_bullets(ev),
                           text="Matang = kategori Tinggi atau lebih; beban berlebih = EU di atas "
                                f"{fmt_num(st.overload_ej, 2)}"))

@@ -189,7 +189,8 @@ def members_view(result: LikeUnitsResult, group: str) -> pd.DataFrame:
 
 
 def outlier_sentences(result: LikeUnitsResult, group: str | None = None) -> list[str]:
-    """'Kecamatan Karangrejo: EU 1,39, 0,48 di atas median kelompok Kecamatan (0,91), +53 %.'"""
+    """'Kecamatan Karangrejo: EU 1,39 — 0,48 (53 %) di atas median kelompok Kecamatan
+    (0,91).'"""
     m = result.members.loc[result.members["outlier"]]
     if group is not None:
         m = m.loc[m["group"] == group]
@@ -197,9 +198,9 @@ def outlier_sentences(result: LikeUnitsResult, group: str | None = None) -> list
     for _, r in m.iterrows():
         d = r["eu2_distance"]
         side = "di atas" if d > 0 else "di bawah"
-        out.append(f"{r['label']}: EU {fmt_num(r['eu2'], 2)}, {fmt_num(abs(d), 2)} {side} "
-                   f"median kelompok {r['group']} ({fmt_num(r['eu2_median'], 2)}), "
-                   f"{'+' if d > 0 else '−'}{fmt_pct(abs(r['eu2_relative']))}.")
+        out.append(f"{r['label']}: EU {fmt_num(r['eu2'], 2)} — {fmt_num(abs(d), 2)} "
+                   f"({fmt_pct(abs(r['eu2_relative']))}) {side} median kelompok {r['group']} "
+                   f"({fmt_num(r['eu2_median'], 2)}).")
     return out
 
 

@@ -80,12 +80,17 @@ def test_kecamatan_side_by_side(app):
     story = SAMPLE_STORY["kecamatan"]
     assert metric_texts(at, "Median EU")[0] == "0,91"
     assert metric_texts(at, "Pencilan")[0] == "1"
-    assert any(m.value.endswith("Kecamatan Karangrejo: EU 1,39, 0,48 di atas median kelompok "
-                                "Kecamatan (0,91), +53 %.") for m in at.markdown)
+    # 1,39 − 0,91 = 0,48 above the median; 0,48 / 0,91 = 52,7 % → 53 %
+    assert any(m.value.endswith("Kecamatan Karangrejo: EU 1,39 — 0,48 (53 %) di atas median "
+                                "kelompok Kecamatan (0,91).") for m in at.markdown)
     bars = bar_values(chart(at, "like_bars"))
     assert bars == {"Kec. Karangrejo": 1.39, "Kec. Tanjungjaya": 1.07, "Kec. Kota Lama": 0.91,
                     "Kec. Mekarsari": 0.82, "Kec. Sukamaju": 0.76}
     assert sorted(bars.values()) == sorted(story["eu"].values())
+    # Kecamatan Sukamaju has no Kematangan sheet: a dash, never the grid's "None"
+    members = table_with(at, "Unit", "Total kematangan (11–55)").set_index("Unit")
+    assert list(members["Total kematangan (11–55)"]) == ["29", "44", "30", "39", "–"]
+    assert members.loc["Kecamatan Sukamaju", "Total kematangan (11–55)"] == "–"
     same = table_with(at, "Nama", "Rentang EJ")
     row = same.loc[same["Nama"] == "Pengadministrasi Perkantoran"].iloc[0]
     assert (row["EJ terendah"], row["EJ tertinggi"], row["Rentang EJ"]) == (0.9, 1.6, 0.7)
@@ -131,6 +136,7 @@ def test_quadrant_plane_and_table(app):
     assert points["Kecamatan Tanjungjaya"] == (44, 1.07)
     assert "Kecamatan Sukamaju" not in points  # no Kematangan sheet
     rows = table_with(at, "Kuadran", "Variabel terlemah").set_index("Singkatan")
+    assert rows.loc["Kec. Sukamaju", "Total kematangan (11–55)"] == "–"
     k = rows.loc["Kec. Karangrejo"]
     assert k["Kuadran"] == "Belum matang dan beban berlebih"
     assert k["Variabel terlemah"].startswith(f"{story['belum_berlebih']['weakest']} ")

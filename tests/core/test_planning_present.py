@@ -73,6 +73,39 @@ def test_labels_do_not_overlap_when_there_is_room():
     assert len({dy for _, dy in shifts}) == 1 and shifts[0][1] > 0
 
 
+def _boxes(x, y, texts, shifts, x_range, y_range, size, font=16):
+    """Label boxes (0,56 em a character, DejaVu Sans on average) and marker centres in px."""
+    w_px, h_px = size
+    px = [(a - x_range[0]) / (x_range[1] - x_range[0]) * w_px for a in x]
+    py = [(b - y_range[0]) / (y_range[1] - y_range[0]) * h_px for b in y]
+    boxes = [(px[i] + dx - 0.28 * font * len(t), py[i] + dy - 0.5 * font,
+              px[i] + dx + 0.28 * font * len(t), py[i] + dy + 0.5 * font)
+             for i, (t, (dx, dy)) in enumerate(zip(texts, shifts, strict=True))]
+    return boxes, list(zip(px, py, strict=True))
+
+
+def test_sample_city_labels_miss_each_other_on_a_laptop_and_a_full_hd_screen(sample_eval):
+    # the 17 placed OPD of the sample city crowd around EU 0,9 and total 37-45: at a plot
+    # width of 520 px (1024 px screen, sidebar open), 800 px and 1300 px (1920 px screen),
+    # all 570 px tall (a 760 px figure less its 76 + 110 px margins on screen), labels of
+    # 15 px: no label touches another label or another OPD's point
+    view = planning.quadrant_view(sample_eval)
+    placed = view.loc[view["maturity_total"].notna() & view["eu2"].notna()]
+    x, y = placed["maturity_total"].tolist(), placed["eu2"].tolist()
+    texts = placed["abbr"].astype(str).tolist()
+    assert len(texts) == 17
+    x_range, y_range = (26.0, 55.0), (0.3, 1.5)
+    shifts = place_labels(x, y, texts, x_range, y_range, font=15)
+    for size in ((520, 570), (800, 570), (1300, 570)):
+        boxes, points = _boxes(x, y, texts, shifts, x_range, y_range, size, font=15)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not (min(a[2], b[2]) > max(a[0], b[0])
+                            and min(a[3], b[3]) > max(a[1], b[1])), (size, texts[i])
+            for j, (cx, cy) in enumerate(points):
+                assert not (a[0] < cx < a[2] and a[1] < cy < a[3]), (size, texts[i], texts[j])
+
+
 def test_figures_build_on_dinas_uji(uji_eval):
     plan = planning.formasi_plan(uji_eval)
     fig = formasi_bars(planning.formasi_opd_view(plan, uji_eval), "2026–2030")

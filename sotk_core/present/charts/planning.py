@@ -3,6 +3,8 @@ their group median, same-name positions, and the maturity × workload plane."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -38,6 +40,7 @@ REDISTRIBUTION_COLOR = BLUE
 NEW_FORMASI_COLOR = ORANGE
 OUTLIER_COLOR = VERMILLION
 MEMBER_COLOR = SKY_BLUE
+LABEL_BACKING = "rgba(255,255,255,0.85)"  # a point label stays readable over a line
 QUADRANT_COLORS = {"matang_berlebih": ORANGE, "belum_berlebih": VERMILLION,
                    "matang_terkendali": BLUISH_GREEN, "belum_terkendali": BLUE}
 
@@ -73,8 +76,8 @@ def formasi_bars(opds: pd.DataFrame, years: str, *, title: str | None = None) ->
                     showlegend=False, hoverinfo="skip")
     fig.update_layout(title={"text": title or f"Kebutuhan formasi per OPD, {years}",
                              "subtitle": {"text": "Kurang = kebutuhan ABK − (bezetting − "
-                                                  "pensiun)<br>Pegawai lebih di OPD yang sama "
-                                                  "ditawarkan lebih dulu"}},
+                                                  "pensiun).<br>Pegawai lebih di OPD yang sama "
+                                                  "ditawarkan lebih dulu."}},
                       barmode="stack", legend={"traceorder": "normal", "y": 0.0,
                                                "yanchor": "bottom", "yref": "container"})
     fig.update_xaxes(title="Orang", range=value_range(top, 0.2), showgrid=True)
@@ -130,12 +133,13 @@ def like_unit_bars(members: pd.DataFrame, settings: Settings | None = None, *,
     colors = [OUTLIER_COLOR if o else MEMBER_COLOR for o in df["outlier"]]
     values = df["eu2"].to_numpy(dtype="float64")
     top = float(values.max()) if len(values) else 1.0
-    x_range = value_range(max(top, 1.05), headroom=0.3)
+    # an outlier's longer label ("1,39 · +0,48") sits right of its bar: more room there
+    x_range = value_range(max(top, 1.05), headroom=0.45 if df["outlier"].any() else 0.3)
     # a label that would cross the median line or a band line goes inside the bar end
     where = band_label_positions(values, settings, x_range[1] - x_range[0])
     room = 0.16 * (x_range[1] - x_range[0])
-    where = ["inside" if median - room <= v <= median and v > 0 else "auto" if o else w
-             for v, w, o in zip(values, where, df["outlier"], strict=True)]
+    where = ["inside" if median - room <= v <= median and v > 0 else w
+             for v, w in zip(values, where, strict=True)]
     fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", marker_color=colors,
                            text=text, textposition=where, insidetextanchor="end",
                            hovertext=tips, hovertemplate=HOVER, showlegend=False))
@@ -204,26 +208,72 @@ def same_name_dots(position_members: pd.DataFrame, positions: pd.DataFrame,
 # ---- maturity beside workload ---------------------------------------------------------------
 
 
-PLOT_PX = (520.0, 400.0)  # plot area assumed when placing point labels (px): a narrow screen
+PLANE_HEIGHT = 760  # px of the plane on screen: the OPD crowd around EU 0,9 needs the height
+# plot areas (px) the point labels must fit at once: on screen the plot is 760 − 76 − 110 ≈
+# 570 px tall (the title is drawn above the chart), 520 px wide on a small laptop with the
+# sidebar open and about 1300 px on a full-HD screen; a label placed for both misses the
+# other points on both
+PLOT_PX: tuple[tuple[float, float], ...] = ((520.0, 570.0), (1300.0, 570.0))
+Geometry = tuple[float, float] | Sequence[tuple[float, float]]
+
+
+def _geometries(plot_px: Geometry) -> list[tuple[float, float]]:
+    first = plot_px[0]
+    if isinstance(first, int | float):
+        return [(float(plot_px[0]), float(plot_px[1]))]  # type: ignore[arg-type]
+    return [(float(w), float(h)) for w, h in plot_px]  # type: ignore[misc]
+
+
+NARROW = set("iljtfrI.,:;|!' ()-")
+WIDE = set("mwMW")
+
+
+def text_width(text: str, font: float) -> float:
+    """About how wide `text` is drawn in DejaVu Sans at `font` px (the charts' font): the
+    narrow letters a third of the size, m/w nearly the whole size, other capitals 0,70,
+    other letters and digits 0,62 (BKPSDM at 16 px: 71 px, Kec. Kota Lama: 124 px)."""
+    em = sum(0.33 if c in NARROW else 0.95 if c in WIDE else 0.70 if c.isupper() else 0.62
+             for c in text)
+    return em * font
+
+
+AMBIGUOUS = 400.0  # cost of a label nearer another point than its own (px² of overlap)
+
+
+def _box_distance(box: tuple[float, float, float, float], x: float, y: float) -> float:
+    return float(np.hypot(max(box[0] - x, 0.0, x - box[2]), max(box[1] - y, 0.0, y - box[3])))
+
+
+def _closer_to_another(box: tuple[float, float, float, float], px: np.ndarray,
+                       py: np.ndarray, own: int) -> bool:
+    """Whether another point lies as near to the label box as its own point (+ 4 px)."""
+    mine = _box_distance(box, px[own], py[own])
+    return any(_box_distance(box, px[k], py[k]) < mine + 4
+               for k in range(len(px)) if k != own)
 
 
 def place_labels(x: np.ndarray, y: np.ndarray, texts: list[str], x_range: tuple[float, float],
                  y_range: tuple[float, float], font: int = 16,
-                 plot_px: tuple[float, float] = PLOT_PX) -> list[tuple[float, float]]:
-    """(xshift, yshift) in px per point label so labels miss each other and the markers:
-    for each point (most crowded first) the first free spot of above, below, right, left
-    and the four corners, then the same spots twice and three times as far (drawn with a
-    leader line), else the spot overlapping least."""
-    w_px, h_px = plot_px
-    px = (np.asarray(x, float) - x_range[0]) / (x_range[1] - x_range[0]) * w_px
-    py = (np.asarray(y, float) - y_range[0]) / (y_range[1] - y_range[0]) * h_px
-    widths = [0.56 * font * len(t) + 4 for t in texts]
+                 plot_px: Geometry = PLOT_PX) -> list[tuple[float, float]]:
+    """(xshift, yshift) in px per point label so labels miss each other and the markers in
+    every plot area of `plot_px` (one (width, height) or several): for each point (most
+    crowded first) the first free spot of above, below, right, left and the four corners,
+    then the same spots two, three and four times as far (drawn with a leader line), else the
+    spot overlapping least (summed over the plot areas). A spot of the first ring nearer
+    another point than its own costs `AMBIGUOUS` (a reader would pin it on the wrong OPD)."""
+    geoms = _geometries(plot_px)
+    widths = [text_width(t, font) + 6 for t in texts]
     height = 1.2 * font
     r = 9.0  # marker radius
-    boxes: list[tuple[float, float, float, float]] = [(a - r, b - r, a + r, b + r)
-                                                      for a, b in zip(px, py, strict=True)]
+    pts = []
+    for w_px, h_px in geoms:
+        px = (np.asarray(x, float) - x_range[0]) / (x_range[1] - x_range[0]) * w_px
+        py = (np.asarray(y, float) - y_range[0]) / (y_range[1] - y_range[0]) * h_px
+        pts.append((px, py, w_px, h_px, [(a - r, b - r, a + r, b + r)
+                                         for a, b in zip(px, py, strict=True)]))
 
-    def overlap(box: tuple[float, float, float, float]) -> float:
+    def overlap(box: tuple[float, float, float, float],
+                boxes: list[tuple[float, float, float, float]]) -> float:
         total = 0.0
         for o in boxes:
             dx = min(box[2], o[2]) - max(box[0], o[0])
@@ -232,41 +282,49 @@ def place_labels(x: np.ndarray, y: np.ndarray, texts: list[str], x_range: tuple[
                 total += dx * dy
         return total
 
-    dist = np.hypot(px[:, None] - px[None, :], py[:, None] - py[None, :])
+    px0, py0 = pts[0][0], pts[0][1]
+    dist = np.hypot(px0[:, None] - px0[None, :], py0[:, None] - py0[None, :])
     crowd = (dist < 80).sum(axis=1)
     out: list[tuple[float, float]] = [(0.0, 0.0)] * len(texts)
-    for i in sorted(range(len(texts)), key=lambda k: (-crowd[k], px[k])):
+    for i in sorted(range(len(texts)), key=lambda k: (-crowd[k], px0[k])):
         w, h = widths[i], height
         spots = []
-        for k in (1.0, 2.2, 3.4):
+        for k in (1.0, 2.2, 3.4, 4.6):
             up, side = k * (r + 2) + h / 2, k * (r + 4) + w / 2
             spots += [(0, up), (0, -up), (side, 0), (-side, 0), (side - r, up),
                       (-side + r, up), (side - r, -up), (-side + r, -up)]
         best, best_cost = spots[0], float("inf")
-        for dx, dy in spots:
-            cx, cy = px[i] + dx, py[i] + dy
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            cost = overlap(box)
-            if cx - w / 2 < 0 or cx + w / 2 > w_px or cy - h / 2 < 0 or cy + h / 2 > h_px:
-                cost += 1e6  # off the plot
+        for n, (dx, dy) in enumerate(spots):
+            cost = 0.0
+            for px, py, w_px, h_px, boxes in pts:
+                cx, cy = px[i] + dx, py[i] + dy
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                cost += overlap(box, boxes)
+                if n < 8 and _closer_to_another(box, px, py, i):
+                    cost += AMBIGUOUS  # a label without a leader line next to another point
+                if cx - w / 2 < 0 or cx + w / 2 > w_px or cy - h / 2 < 0 or cy + h / 2 > h_px:
+                    cost += 1e6  # off the plot
             if cost < best_cost:
                 best, best_cost = (dx, dy), cost
             if cost == 0:
                 break
-        cx, cy = px[i] + best[0], py[i] + best[1]
-        boxes.append((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+        for px, py, _, _, boxes in pts:
+            cx, cy = px[i] + best[0], py[i] + best[1]
+            boxes.append((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
         out[i] = (float(best[0]), float(best[1]))
     return out
 
 
-def _near(shift: tuple[float, float], font: int) -> bool:
-    """Whether a label sits next to its point (else it gets a leader line)."""
-    return abs(shift[1]) <= 11 + 0.6 * font + 1 and abs(shift[0]) <= 13 + 0.56 * font * 30
+def _near(shift: tuple[float, float], font: int, text: str) -> bool:
+    """Whether a label sits next to its point, in the first ring of `place_labels` spots
+    (else it gets a leader line)."""
+    up, side = 9 + 2 + 0.6 * font, 9 + 4 + (text_width(text, font) + 6) / 2
+    return abs(shift[1]) <= up + 0.5 and abs(shift[0]) <= side + 0.5
 
 
 def maturity_workload_plane(view: pd.DataFrame, settings: Settings | None = None, *,
                             title: str | None = None, label_size: int | None = None,
-                            plot_px: tuple[float, float] = PLOT_PX) -> go.Figure:
+                            plot_px: Geometry = PLOT_PX) -> go.Figure:
     """Every OPD at (maturity total, EU) with the maturity category bounds (dotted, ticks on
     the x axis) and the EU band lines; the mature and overloaded lines (dashed) split the four
     quadrants, named in their corners in their colour. view: `planning.quadrant_view` (OPDs
@@ -285,7 +343,7 @@ def maturity_workload_plane(view: pd.DataFrame, settings: Settings | None = None
     x1 = float(st.maturity_bands[-1][1])
     # from a little left of the lowest total (never right of the mature line) to 55
     x0 = max(11.0, min(float(np.floor(totals.min())) - 3 if len(totals) else 11.0, x_line - 8))
-    size = label_size or SIZES["label"] - 2
+    size = label_size or SIZES["label"] - 3
     fig = go.Figure()
     for code, color in QUADRANT_COLORS.items():
         rows = placed.loc[placed["quadrant_code"] == code]
@@ -303,13 +361,15 @@ def maturity_workload_plane(view: pd.DataFrame, settings: Settings | None = None
     shifts = place_labels(totals, eu, texts, (x0, x1), (y_bottom, y_top), font=size,
                           plot_px=plot_px)
     for xv, yv, t, (dx, dy) in zip(totals, eu, texts, shifts, strict=True):
-        if _near((dx, dy), size):
+        if _near((dx, dy), size, t):
             fig.add_annotation(x=xv, y=yv, xref="x", yref="y", text=t, showarrow=False,
-                               xshift=dx, yshift=dy, font={"size": size, "color": TEXT_COLOR})
+                               xshift=dx, yshift=dy, bgcolor=LABEL_BACKING,
+                               font={"size": size, "color": TEXT_COLOR})
         else:  # far from its point: a thin leader line from the point to the label
             fig.add_annotation(x=xv, y=yv, xref="x", yref="y", text=t, showarrow=True,
                                arrowhead=0, arrowwidth=1, arrowcolor=MUTED_COLOR, ax=dx,
-                               ay=-dy, standoff=9, font={"size": size, "color": TEXT_COLOR})
+                               ay=-dy, standoff=9, bgcolor=LABEL_BACKING,
+                               font={"size": size, "color": TEXT_COLOR})
     for upper in bounds:
         if not x0 < upper < x1:
             continue
@@ -331,14 +391,15 @@ def maturity_workload_plane(view: pd.DataFrame, settings: Settings | None = None
                            yref="paper", yanchor="bottom", yshift=6 if upper else 4,
                            xshift=0 if upper else (6 if xa == "left" else -6), showarrow=False,
                            text=f"<b>{wrap(QUADRANT_LABELS[code], 18, 3)}</b>", align=xa,
+                           bgcolor=LABEL_BACKING,
                            font={"size": SIZES["annotation"] - 2,
                                  "color": QUADRANT_COLORS[code]})
     fig.update_layout(title={"text": title or "Kematangan dan beban kerja per OPD",
                              "subtitle": {"text": f"Garis putus: matang (total &gt; "
                                                   f"{fmt_num(x_line)}) dan beban berlebih "
-                                                  f"(EU &gt; {fmt_num(y_line, 2)})<br>Garis "
+                                                  f"(EU &gt; {fmt_num(y_line, 2)}).<br>Garis "
                                                   "titik: batas kategori kematangan lain, "
-                                                  f"EU {fmt_num(y_idle, 2)}"}},
+                                                  f"EU {fmt_num(y_idle, 2)}."}},
                       showlegend=False)
     ticks = [v for v in [*bounds, x1] if x0 <= v <= x1]
     if not ticks or ticks[0] - x0 >= 4:  # the left end, unless a bound sits right by it
@@ -350,6 +411,6 @@ def maturity_workload_plane(view: pd.DataFrame, settings: Settings | None = None
     if len(left):
         note(fig, "Tidak ditempatkan (belum dinilai/tanpa pegawai): "
                   + ", ".join(left["abbr"].astype(str)))
-    fig = apply_theme(fig, 640)
+    fig = apply_theme(fig, PLANE_HEIGHT)
     fig.update_layout(margin={"t": 170, "b": 110})
     return fig
