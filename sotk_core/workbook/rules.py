@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
@@ -93,6 +95,26 @@ def clean_code(text: str) -> str:
                    for ch in text).strip()
 
 
+def _needs_cleaning(values: pd.Series, kind: str) -> np.ndarray:
+    """Mask of the values holding an invisible character (text) or any non-ASCII character
+    (code). Every such character is outside ASCII, so an ASCII test (one Arrow kernel, or the
+    flag CPython keeps on each string) leaves almost nothing for the regex."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        ascii_ = pa_compute.string_is_ascii(pa.array(values.array))  # no copy
+        mask = ~ascii_.fill_null(True).to_numpy(zero_copy_only=False)
+        texts = values
+    else:
+        texts = pd.Series([v if v.__class__ is str else None if v is None or v != v  # noqa: PLR0124
+                           else str(v) for v in values.tolist()], dtype=object)
+        mask = np.fromiter((v is not None and not v.isascii() for v in texts), dtype=bool,
+                           count=len(texts))
+    if kind == "text" and mask.any():
+        for i in np.flatnonzero(mask):
+            mask[i] = _INVISIBLE.search(texts.iat[i]) is not None
+    return mask
+
+
 def normalise_text(frame: pd.DataFrame | None, sheet: Sheet, issues: IssueList, file: str
                    ) -> pd.DataFrame | None:
     """The frame with text and code columns cleaned, one warning per column that changed."""
@@ -103,8 +125,7 @@ def normalise_text(frame: pd.DataFrame | None, sheet: Sheet, issues: IssueList, 
         if col.kind not in ("text", "code") or col.key not in frame.columns:
             continue
         values = frame[col.key]
-        pattern = _WIDE_OR_FOREIGN if col.kind == "code" else INVISIBLE
-        mask = values.astype("str").str.contains(pattern, regex=True, na=False).to_numpy()
+        mask = _needs_cleaning(values, col.kind)
         if not mask.any():
             continue
         clean = clean_code if col.kind == "code" else clean_text

@@ -5,6 +5,7 @@ is 7,500,000 min = 125,000 h).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from sotk_core import Settings, read_workbook
@@ -180,3 +181,26 @@ def test_huge_numbers_format_instead_of_failing():
     assert fmt_num(1e26) == "1e+26" and fmt_num(1e308, 2, "jam") == "1e+308 jam"
     assert fmt_num(float("inf")) == "∞" and fmt_num(123_456_789_012_345.6, 1) == (
         "123.456.789.012.345,6")
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_normalise_text_flags_invisible_characters_not_other_letters(dtype):
+    """Names: 'Daérah' and an emoji are what a person sees (no warning); U+0080 (the first
+    invisible C1 control) and U+00AD (soft hyphen) are removed. Codes: any non-ASCII letter
+    is folded ('Ｊ０１' -> 'J01')."""
+    from sotk_core.base.issues import IssueList
+    from sotk_core.workbook.spec import UNIT
+
+    frame = pd.DataFrame({
+        "code": pd.Series(["01", "\uff2a\uff10\uff11", None, "02"], dtype=dtype),
+        "name": pd.Series(["Daérah", "Sub\u00adbagian", "Pelayanan 🏥", "A\u0080B"], dtype=dtype),
+        "kind": pd.Series(["OPD", "Bidang", "Bidang", "Bidang"], dtype=dtype),
+        "parent": pd.Series([None, "01", "01", "01"], dtype=dtype),
+        "row": [2, 3, 4, 5]})
+    issues = IssueList()
+    out = rules.normalise_text(frame, UNIT, issues, "uji.xlsx")
+    assert list(out["code"])[:2] == ["01", "J01"] and list(out["code"])[3] == "02"
+    assert list(out["name"]) == ["Daérah", "Subbagian", "Pelayanan 🏥", "AB"]
+    assert [(i.sheet, i.row, i.column) for i in issues] == [
+        ("Unit", 3, "Kode Unit"), ("Unit", 3, "Nama Unit")]
+    assert "di 2 baris (pertama baris 3)" in list(issues)[1].message
