@@ -99,10 +99,15 @@ class CityData:
 
 
 def _stack(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
-    parts = [f.assign(opd=n) for f, n in zip(frames, names, strict=True)]
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    cols = ["opd", *[c for c in out.columns if c != "opd"]]
-    return out.loc[:, cols] if len(out.columns) else out
+    """The frames one under another with their OPD name as the first column `opd` (one
+    concat, then one column: no copy of each frame to add its name)."""
+    if not frames:
+        return pd.DataFrame()
+    out = pd.concat([f.drop(columns="opd") if "opd" in f.columns else f for f in frames],
+                    ignore_index=True)
+    opd = np.repeat(np.asarray(names, dtype=object), [len(f) for f in frames])
+    out.insert(0, "opd", pd.array(opd, dtype="str"))
+    return out
 
 
 def build_city(books: Iterable[OpdWorkbook], name: str = "Kota",
