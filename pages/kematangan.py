@@ -66,9 +66,11 @@ def body() -> None:
         chart(charts.kelembagaan_bars(ev.opds), "mat_kel", "kelembagaan")
         table(ev.kelembagaan, ["opd", "Struktur", "Proses", "total", "rank", "rank_label"],
               key="mat_kel_table")
-    with st.expander("Tabel tingkat per variabel"):
-        table(mat.levels, ["opd", "roman", "var_name", "aspect", "self_level", "verified_level",
-                           "level"], key="mat_levels")
+    box = st.expander("Tabel tingkat per variabel", key="mat_levels_open", on_change="rerun")
+    if box.open:  # built only when opened (40 OPD: 440 rows)
+        with box:
+            table(mat.levels, ["opd", "roman", "var_name", "aspect", "self_level",
+                               "verified_level", "level"], key="mat_levels")
 
 
 run_page(body)

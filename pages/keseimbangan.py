@@ -52,21 +52,27 @@ def body() -> None:
     st.subheader("Ukuran ketimpangan per tingkat")
     table(bal.levels, ["level_label", "groups_measured", "median_cv", "max_cv", "median_gini",
                        "max_gini"], key="bal_levels")
-    groups = bal.groups.sort_values("gini", ascending=False)
-    with st.expander("Rincian per kelompok (paling timpang di atas)"):
-        table(groups, ["group_name", "opd", "members", "mean_hours_per_head", "cv", "gini",
-                       "min_eu", "max_eu"],
-              key="bal_groups")
+    # expanders build their tables only when opened (40 OPD: thousands of rows)
+    box = st.expander("Rincian per kelompok (paling timpang di atas)", key="bal_groups_open",
+                      on_change="rerun")
+    if box.open:
+        with box:
+            table(bal.groups.sort_values("gini", ascending=False),
+                  ["group_name", "opd", "members", "mean_hours_per_head", "cv", "gini",
+                   "min_eu", "max_eu"], key="bal_groups")
 
     st.subheader(f"Unit beban berlebih (EU > {hi})")
     table(overloaded_units(wl), UNIT_COLS, key="bal_over_units")
     st.subheader(f"Unit beban rendah (EU < {lo})")
     table(idle_units(wl), UNIT_COLS, key="bal_idle_units")
-    with st.expander("Jabatan beban berlebih dan beban rendah"):
-        st.markdown(f"**Beban berlebih (EJ > {hi})**")
-        table(overloaded_positions(wl), POS_COLS, key="bal_over_pos")
-        st.markdown(f"**Beban rendah (EJ < {lo})**")
-        table(idle_positions(wl), POS_COLS, key="bal_idle_pos")
+    box = st.expander("Jabatan beban berlebih dan beban rendah", key="bal_pos_open",
+                      on_change="rerun")
+    if box.open:
+        with box:
+            st.markdown(f"**Beban berlebih (EJ > {hi})**")
+            table(overloaded_positions(wl), POS_COLS, key="bal_over_pos")
+            st.markdown(f"**Beban rendah (EJ < {lo})**")
+            table(idle_positions(wl), POS_COLS, key="bal_idle_pos")
 
 
 run_page(body)

@@ -68,9 +68,11 @@ def body() -> None:
     table(tables.positions_view(part.positions, ev.settings),
           ["name", "unit_name", "existing", "need_raw", "need", "ej2", "status"],
           key="prod_pos_table")
-    with st.expander("Tabel unit"):
-        table(part.units, ["name", "existing", "need", "surplus", "shortage", "eu2"],
-              key="prod_unit_table")
+    box = st.expander("Tabel unit", key="prod_units_open", on_change="rerun")
+    if box.open:  # built only when opened
+        with box:
+            table(part.units, ["name", "existing", "need", "surplus", "shortage", "eu2"],
+                  key="prod_unit_table")
 
 
 run_page(body)

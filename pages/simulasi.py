@@ -290,9 +290,13 @@ def _effect(w: sc.WhatIf, opd: str) -> None:
                                   "EJ jabatan yang berubah: saat ini dan simulasi", decimals=2,
                                   unit="", x_title="EJ = kebutuhan desimal ÷ pegawai ada"),
               "whatif_chart", "simulasi_ej")
-    with st.expander("Keseimbangan beban kerja: saat ini dan simulasi"):
-        bal = compare_balance(w.city, w.base, w.scen_city, w.scen, current_evaluation().balance)
-        st.dataframe(whatif.balance_view(bal), hide_index=True, width="stretch")
+    box = st.expander("Keseimbangan beban kerja: saat ini dan simulasi", key="sim_balance_open",
+                      on_change="rerun")
+    if box.open:  # computed only when opened
+        with box:
+            bal = compare_balance(w.city, w.base, w.scen_city, w.scen,
+                                  current_evaluation().balance)
+            st.dataframe(whatif.balance_view(bal), hide_index=True, width="stretch")
 
 
 def _compare_scenarios(w: sc.WhatIf) -> None:

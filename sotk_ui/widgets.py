@@ -306,12 +306,24 @@ SEVERITY_ICONS = {"tinggi": ":material/error:", "sedang": ":material/warning:",
                   "rendah": ":material/info:"}
 
 
+FINDINGS_PAGE = 100  # findings drawn at once; more are offered page by page
+
+
 def findings_table(findings: pd.DataFrame, key: str, height: int = 460) -> None:
     """Findings as wrapped lines (no horizontal scrolling): tingkat, dasar, temuan."""
     if not len(findings):
         st.info("Tidak ada temuan untuk pilihan ini.")
         return
     rows = list(zip(findings["severity"], findings["kind"], findings["message"], strict=True))
+    if len(rows) > FINDINGS_PAGE:  # a city of 40 OPD has ~1,000: the browser draws a page
+        total = len(rows)
+        pages = range(0, total, FINDINGS_PAGE)
+        start = st.selectbox(
+            "Halaman temuan", list(pages), key=f"{key}_page_{len(pages)}",
+            format_func=lambda a: f"Temuan {fmt_num(a + 1)}–"
+                                  f"{fmt_num(min(a + FINDINGS_PAGE, total))} dari "
+                                  f"{fmt_num(total)}")
+        rows = rows[start:start + FINDINGS_PAGE]
     box = st.container(height=min(height, 40 + 64 * len(rows)), border=True, key=key)
     # one paragraph per finding in a single element: a city of 40 OPD has ~1,000 findings,
     # and an element each makes the page slow to build and to draw
