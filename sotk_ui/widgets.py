@@ -193,15 +193,23 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
 CHANGED_CELL = "background-color:#FCE9D9;font-weight:700"
 
 
+STATIC_TABLE_ROWS = 40  # up to this many rows a table that wraps, more: a scrolling grid
+
+
 def delta_table(view: pd.DataFrame, flags: pd.DataFrame, key: str) -> None:
     """A text table of 'before → after' cells (sotk_core.present.whatif), changed cells
-    tinted and bold."""
+    tinted and bold. A short one wraps its cells so every column stays in view on a
+    projector (1024 px with the sidebar open); a long one scrolls."""
     if view.empty:
         st.caption("Tidak ada baris yang berubah.")
         return
     styled = view.style.apply(lambda _: flags.map(lambda f: CHANGED_CELL if f else ""),
-                              axis=None)
-    st.dataframe(styled, hide_index=True, width="stretch", key=key)
+                              axis=None).hide(axis="index")
+    if len(view) > STATIC_TABLE_ROWS:
+        st.dataframe(styled, hide_index=True, width="stretch", key=key)
+        return
+    with st.container(key=key):
+        st.table(styled)
 
 
 def failed_files_notice(files: Sequence[str], compact: bool = False) -> None:

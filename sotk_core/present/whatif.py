@@ -32,8 +32,9 @@ METRICS: dict[str, tuple[str, int]] = {
     "pu": ("PU", 0),
     "workload_hours": ("Beban kerja (jam/th)", 1),
 }
-POSITION_METRICS = ["existing", "need_raw", "need", "ej2", "surplus", "shortage"]
-UNIT_METRICS = ["existing", "need_raw", "need", "eu2", "surplus", "shortage"]
+# the reading first (EJ/EU), then why: people, decimal need, the shortage or surplus left
+POSITION_METRICS = ["ej2", "existing", "need_raw", "need", "shortage", "surplus"]
+UNIT_METRICS = ["eu2", "existing", "need_raw", "need", "shortage", "surplus"]
 OPD_METRICS = ["existing", "need_raw", "need", "surplus", "shortage", "eu2"]
 CITY_METRICS = ["existing", "need_raw", "need", "surplus", "shortage", "eu2", "vacant"]
 CITY_HEADERS = {"vacant": ("Jabatan kosong", 0)}

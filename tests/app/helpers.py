@@ -92,9 +92,9 @@ def bar_values(spec: dict, name: str | None = None) -> dict[str, float]:
 
 
 def tables(at: AppTest) -> list:
-    """The DataFrames behind every st.dataframe of the run, in page order (st.dataframe
+    """The DataFrames behind every st.dataframe and st.table of the run (st.dataframe
     without selection has no element id in 1.67, so tables are found by their headers)."""
-    return [d.value for d in at.dataframe]
+    return [d.value for d in at.dataframe] + [t.value for t in at.table]
 
 
 def table_with(at: AppTest, *headers: str):

@@ -85,7 +85,8 @@ def test_move_shows_the_core_numbers_and_reset_restores(sample):
     log = " ".join(m.value for m in at.markdown)
     assert f"Pindahkan 1 pegawai dari {src['name']}" in log
     # the positions delta table shows "before → after" for the two positions
-    cells = " ".join(str(v) for df in at.dataframe for v in df.value.to_numpy().ravel())
+    cells = " ".join(str(v) for df in [*at.dataframe, *at.table]
+                     for v in df.value.to_numpy().ravel())
     assert f"{fmt_num(src['existing'])} → {fmt_num(src['existing'] - 1)}" in cells
     assert f"{fmt_num(dst['existing'])} → {fmt_num(dst['existing'] + 1)}" in cells
 
