@@ -9,6 +9,7 @@ from sotk_core.base.texts import KPI_EU_OPD, KPI_EXISTING, KPI_VACANT
 from sotk_core.present import charts, tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
+from sotk_ui.safe import md
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
 ALL = "(semua unit)"
@@ -64,7 +65,7 @@ def body() -> None:
         chart(charts.top_tasks(wl.tasks, wl.positions, opd, code, n=8), "prod_tasks",
               "tugas_utama")
 
-    st.subheader(f"Tabel jabatan · {part.name}", help=HELP_EJ)
+    st.subheader(f"Tabel jabatan · {md(part.name)}", help=HELP_EJ)
     table(tables.positions_view(part.positions, ev.settings),
           ["name", "unit_name", "existing", "need_raw", "need", "ej2", "status"],
           key="prod_pos_table")

@@ -31,6 +31,7 @@ from sotk_core.workbook.spec import JENIS_JABATAN, PERIODE, SATUAN_WAKTU
 from sotk_ui import scenarios as sc
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
+from sotk_ui.safe import md
 from sotk_ui.widgets import chart, delta_table, opd_picker, run_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -227,7 +228,7 @@ def _suggestions(w: sc.WhatIf, opd: str) -> None:
                                          "terakhir.")
     if suggestion.moved:
         for line in suggestion.scenario.describe(w.scen_city):
-            st.markdown(f"- {line}")
+            st.markdown(f"- {md(line)}")
         st.button(f"Terapkan {fmt_num(suggestion.moved)} pemindahan ke skenario", type="primary",
                   key="sg_apply", on_click=sc.extend, args=(suggestion.scenario.changes,
                                                             suggestion.moved))
@@ -235,7 +236,7 @@ def _suggestions(w: sc.WhatIf, opd: str) -> None:
 
 def _change_log(w: sc.WhatIf) -> None:
     lines = w.scenario.describe(w.city)
-    st.markdown(f"**Daftar perubahan \u201c{w.name}\u201d** — {len(lines)} perubahan")
+    st.markdown(f"**Daftar perubahan \u201c{md(w.name)}\u201d** — {len(lines)} perubahan")
     if not lines:
         st.caption("Belum ada perubahan: hasil skenario sama dengan kondisi saat ini.")
         return
@@ -270,7 +271,7 @@ def _headline(w: sc.WhatIf, opd: str) -> None:
 
 def _effect(w: sc.WhatIf, opd: str) -> None:
     """The real effect: positions and units whose figures change, before → after."""
-    st.subheader(f"Dampak \u201c{w.name}\u201d", help=HELP_EJ)
+    st.subheader(f"Dampak \u201c{md(w.name)}\u201d", help=HELP_EJ)
     everywhere = st.toggle("Semua OPD (termasuk pemindahan antar-OPD)", value=False,
                            key="whatif_all_opds")
     where = None if everywhere else opd
@@ -332,7 +333,7 @@ def _save_load(w: sc.WhatIf) -> None:
                          scenarios_to_xlsx(everything, w.settings, w.city),
                          file_name="skenario_semua.xlsx", mime=XLSX, key="whatif_download_all",
                          icon=":material/download:", on_click="ignore", width="stretch")
-    left.download_button(f"Unduh \u201c{w.name}\u201d saja (.xlsx)",
+    left.download_button(f"Unduh \u201c{md(w.name)}\u201d saja (.xlsx)",
                          scenario_to_xlsx(w.scenario, w.settings, w.city),
                          file_name=f"skenario_{w.name.replace(' ', '_')}.xlsx", mime=XLSX,
                          key="whatif_download", icon=":material/download:", on_click="ignore",

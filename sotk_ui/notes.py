@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from sotk_core.base.fmt import fmt_num
 from sotk_core.model.notes import (
     KIND_LABELS,
     KINDS,
+    MAX_NOTES,
     NotesError,
     make_note,
     merge_notes,
@@ -26,6 +28,7 @@ from sotk_core.model.notes import (
 )
 from sotk_core.store import Action
 from sotk_ui import state, workspace
+from sotk_ui.safe import md
 
 WHOLE_OPD = "(seluruh OPD)"
 MESSAGE = "_sotk_notes_message"  # (kind, text) shown once after an upload
@@ -42,6 +45,9 @@ def _add(key: str, opd: str | None) -> None:
     unit = st.session_state.get(f"{key}_unit")
     jenis = st.session_state.get(f"{key}_kind") or "catatan"
     try:
+        if len(notes()) >= MAX_NOTES:
+            raise ValueError(f"Sudah ada {fmt_num(MAX_NOTES)} catatan di sesi ini (batasnya); "
+                             "unduh catatan lalu hapus yang lama sebelum menulis lagi.")
         note = make_note(text, opd, None if unit in (None, WHOLE_OPD) else unit, jenis)
     except ValueError as exc:
         st.session_state[f"{key}_error"] = str(exc)
@@ -57,14 +63,14 @@ def _remove(target: tuple) -> None:
 
 def _note_line(n: dict, with_unit: bool = True) -> str:
     kind = KIND_LABELS.get(str(n.get("jenis")), str(n.get("jenis")))
-    where = f" · {n['unit']}" if with_unit and n.get("unit") else ""
+    where = f" · {md(n['unit'])}" if with_unit and n.get("unit") else ""
     mark = ":material/gavel:" if n.get("jenis") == "keputusan" else ":material/edit_note:"
-    return f"{mark} **{kind}** · {str(n.get('waktu', ''))[11:16]}{where} — {n.get('teks')}"
+    return f"{mark} **{kind}** · {str(n.get('waktu', ''))[11:16]}{where} — {md(n.get('teks'))}"
 
 
 def notes_form(opd: str | None, units: Sequence[str] = (), key: str = "notes") -> None:
     """The form and the notes about `opd` (None = the whole city), newest last."""
-    scope = opd or "seluruh kota"
+    scope = md(opd) if opd else "seluruh kota"
     c1, c2 = st.columns([1, 2])
     c1.radio("Jenis", list(KINDS), format_func=KIND_LABELS.get, key=f"{key}_kind",
              horizontal=True)
@@ -93,13 +99,13 @@ def notes_widget(opd: str | None = None, units: Sequence[str] = (), key: str = "
                  *, expanded: bool = False) -> None:
     """Notes of `opd` (or the whole city) in an expander "Catatan FGD (n)"."""
     count = len(notes_for(notes(), opd))
-    label = f"Catatan FGD · {opd or 'seluruh kota'} ({count})"
+    label = f"Catatan FGD · {md(opd) if opd else 'seluruh kota'} ({count})"
     with st.expander(label, expanded=expanded, icon=":material/edit_note:", key=f"{key}_box"):
         if workspace.may(Action.NOTE_ADD, opd):
             notes_form(opd, units, key)
         else:
             st.caption(":material/visibility: Peran Anda di ruang kerja ini hanya melihat "
-                       "catatan untuk " + (opd or "seluruh kota") + ".")
+                       "catatan untuk " + (md(opd) if opd else "seluruh kota") + ".")
             for n in notes_for(notes(), opd):
                 st.markdown(_note_line(n))
 
@@ -110,13 +116,13 @@ def _upload(key: str) -> None:
     if file is None:
         return
     try:
-        incoming = notes_from_bytes(file.getvalue(), file.name)
+        merged, added, skipped = merge_notes(notes(), notes_from_bytes(file.getvalue(),
+                                                                       file.name))
     except NotesError as exc:
-        st.session_state[MESSAGE] = ("error", f"{file.name}: {exc}")
+        st.session_state[MESSAGE] = ("error", f"{md(file.name)}: {md(exc)}")
     else:
-        merged, added, skipped = merge_notes(notes(), incoming)
         state.put_notes(merged)
-        text = f"{added} catatan dari {file.name} ditambahkan"
+        text = f"{added} catatan dari {md(file.name)} ditambahkan"
         if skipped:
             text += f"; {skipped} catatan sudah ada dan tidak digandakan"
         st.session_state[MESSAGE] = ("success", text + ".")

@@ -24,13 +24,15 @@ from sotk_core.base.tables import (
     PRESETS,
 )
 from sotk_core.store import StoreError
-from sotk_core.workbook.guard import MAX_FILE_BYTES
+from sotk_core.workbook.guard import MAX_FILE_BYTES, MAX_SESSION_BYTES
 from sotk_core.workbook.writer import workbook_bytes
 from sotk_ui import state, workspace
 from sotk_ui.data import SAMPLE_NAME
+from sotk_ui.safe import md
 from sotk_ui.workspace_panel import round_caption
 
 UPLOAD_MESSAGE = "_sotk_upload_message"  # (kind, text) after saving uploads to the round
+UPLOAD_NOTES = "_sotk_upload_notes"  # what the last upload could not take as it was
 
 
 @st.cache_data(show_spinner=False)
@@ -48,8 +50,24 @@ def _store_uploads() -> None:
         state.put(state.UPLOADER_NONCE, state.get(state.UPLOADER_NONCE) + 1)
         return
     uploads = dict(state.get(state.UPLOADS)) if state.get(state.SOURCE) == "upload" else {}
+    notes: list[str] = []
     for f in files:
-        uploads[f.name] = f.getvalue()
+        data = f.getvalue()
+        name = _free_name(uploads, f.name, data)
+        if name is None:
+            continue  # the same file again
+        if sum(map(len, uploads.values())) + len(data) > MAX_SESSION_BYTES:
+            notes.append(f"File '{f.name}' tidak dimuat: unggahan sesi ini sudah mendekati batas "
+                         f"{fmt_num(MAX_SESSION_BYTES / 1_048_576)} MB. Kembali ke kota contoh "
+                         "untuk mengosongkan unggahan, lalu unggah file yang diperlukan saja.")
+            continue
+        if name != f.name:
+            notes.append(f"Ada dua file bernama '{f.name}' dengan isi berbeda; yang baru dimuat "
+                         f"sebagai '{name}'.")
+        uploads[name] = data
+    st.session_state[UPLOAD_NOTES] = notes
+    if not uploads:
+        return
     state.put(state.UPLOADS, uploads)
     state.put(state.SOURCE, "upload")
     state.put(state.OPD, None)
@@ -62,13 +80,27 @@ def _submit(files: list[tuple[str, bytes]]) -> None:
     try:
         result = svc.submit(workspace.actor(), st.session_state[workspace.ROUND], files)
     except StoreError as exc:
-        st.session_state[UPLOAD_MESSAGE] = ("error", exc.message)
+        st.session_state[UPLOAD_MESSAGE] = ("error", md(exc.message))
         return
-    lines = [f"{s.file_name}: {s.opd} versi {s.version} tersimpan"
+    lines = [f"{md(s.file_name)}: {md(s.opd)} versi {s.version} tersimpan"
              + ("" if s.ok else f" ({s.error_count} galat, tidak dihitung)")
              for s in result.stored]
-    lines += [f"{i.file}: {i.message}" for i in result.refused]
+    lines += [f"{md(i.file)}: {md(i.message)}" for i in result.refused]
     st.session_state[UPLOAD_MESSAGE] = ("info", "\n".join(f"- {line}" for line in lines))
+
+
+def _free_name(uploads: dict[str, bytes], name: str, data: bytes) -> str | None:
+    """Where an upload goes: its own name, 'name (2).xlsx' when another file already has that
+    name, or None when the very same file is already loaded."""
+    stem, dot, ext = name.rpartition(".")
+    stem, ext = (stem, f".{ext}") if dot else (name, "")
+    candidate, n = name, 1
+    while candidate in uploads:
+        if uploads[candidate] == data:
+            return None
+        n += 1
+        candidate = f"{stem} ({n}){ext}"
+    return candidate
 
 
 def reset_to_sample() -> None:
@@ -97,13 +129,16 @@ def data_source_panel() -> None:
                           key="reset_sample", width="stretch")
     else:
         st.sidebar.markdown(f"**{SAMPLE_NAME}**")
+    for note in st.session_state.pop(UPLOAD_NOTES, None) or []:
+        st.sidebar.warning(md(note), icon=":material/warning:")
     st.sidebar.file_uploader(
         "Unggah workbook OPD (.xlsx), boleh beberapa sekaligus",
         type=["xlsx", "xlsm", "xls"], accept_multiple_files=True,
         key=f"uploader_{state.get(state.UPLOADER_NONCE)}", on_change=_store_uploads,
         help=f"Satu workbook per OPD, sesuai template. Maksimal "
-             f"{MAX_FILE_BYTES // 1_048_576} MB per file. File dengan galat tidak dihitung; "
-             "file lain tetap dimuat.",
+             f"{MAX_FILE_BYTES // 1_048_576} MB per file dan "
+             f"{MAX_SESSION_BYTES // 1_048_576} MB untuk semua unggahan satu sesi. File dengan "
+             "galat tidak dihitung; file lain tetap dimuat.",
     )
     st.sidebar.download_button("Template workbook OPD", template_bytes(), icon=":material/download:",
                                file_name="template_opd_sotk_v1.xlsx",
@@ -163,6 +198,15 @@ def _preset_label(name: str) -> str:
     if float(hours).is_integer():
         return f"{fmt_num(hours)} jam · {name}"
     return f"{fmt_num(hours * 60)} menit · {name}"
+
+
+def restore_settings(settings: Settings) -> None:
+    """Put `settings` in force (from a callback, before the sidebar is drawn): the panel's
+    widgets redraw from them, so a reloaded scenario computes as it was saved."""
+    state.put(state.SETTINGS, settings)
+    for key in ("set_preset", "set_rounding", "set_wke", "set_pj", "set_edges", "set_items",
+                *_BAND_KEYS):
+        st.session_state.pop(key, None)
 
 
 def settings_panel() -> Settings:

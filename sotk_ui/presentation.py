@@ -31,6 +31,7 @@ from sotk_ui.data import current_city, current_evaluation
 from sotk_ui.downloads import PDF, PNG, SVG, XLSX, fingerprint, on_demand
 from sotk_ui.notes import notes, notes_files, notes_form
 from sotk_ui.rounds import rounds_part
+from sotk_ui.safe import md
 from sotk_ui.widgets import on_screen
 
 DECK_MEMO = "deck"
@@ -133,14 +134,6 @@ def _toggle_notes() -> None:
 
 
 # ---- drawing ------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|$~])")
-
-
-def md(text: object) -> str:
-    """Plain text safe inside st.markdown (no emphasis, no LaTeX from '$')."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
-
 
 _TAG = re.compile(r"^\[(Tinggi|Sedang|Rendah)\] ")
 

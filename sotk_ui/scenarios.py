@@ -28,6 +28,8 @@ from sotk_core.scenario import (
 )
 from sotk_ui import state
 from sotk_ui.data import current_city, current_evaluation
+from sotk_ui.panels import restore_settings
+from sotk_ui.safe import md
 
 MESSAGE = "sotk_whatif_message"  # (kind, text) shown once after an action
 RUN_MEMO = "whatif"
@@ -87,7 +89,8 @@ def show_message() -> None:
     msg = st.session_state.pop(MESSAGE, None)
     if msg:
         kind, text = msg
-        {"success": st.success, "error": st.error, "info": st.info}[kind](text)
+        # names of scenarios, positions and files are in these sentences: shown as text
+        {"success": st.success, "error": st.error, "info": st.info}[kind](md(text))
 
 
 # ---- computing ----------------------------------------------------------------------------
@@ -225,8 +228,9 @@ def load(data: bytes, file_name: str) -> None:
     state.set_active_scenario_name(names[0])
     note = ""
     if settings != state.settings():
-        note = (f" Skenario disimpan dengan pengaturan {settings.describe()}; pengaturan aktif: "
-                f"{state.settings().describe()}.")
+        note = (f" Pengaturan saat skenario disimpan dipulihkan: {settings.describe()} "
+                f"(sebelumnya {state.settings().describe()}).")
+        restore_settings(settings)
     what = ", ".join(f"\u201c{n}\u201d" for n in names)
     count = sum(len(s) for s in loaded)
     if issues:

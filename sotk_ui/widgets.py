@@ -22,8 +22,11 @@ from sotk_core.base.labels import (
     ISSUE_SEVERITY_LABELS,
     label,
 )
+from sotk_core.present.safe import csv_bytes
+from sotk_core.scenario import ScenarioError
 from sotk_ui import state
 from sotk_ui.downloads import image_menu
+from sotk_ui.safe import md
 
 log = logging.getLogger("sotk_ui")
 
@@ -74,12 +77,16 @@ def run_page(body: Callable[[], None]) -> None:
         body()
     except (ScriptControlException, FragmentHandledException):
         raise  # st.rerun / st.stop / a fragment's own error handling
-    except Exception as exc:  # noqa: BLE001 - the guard of last resort
+    except ScenarioError as exc:  # e.g. a scenario made for other data: say what to do
+        st.error(f"Skenario ini tidak cocok dengan data yang sedang dimuat: {md(exc.message)} "
+                 "Buka halaman **Simulasi** lalu kosongkan atau hapus skenario itu, atau muat "
+                 "lagi data yang dipakai saat skenario dibuat.", icon=":material/warning:")
+    except Exception:  # noqa: BLE001 - the guard of last resort
         log.exception("page failed")
         st.error(
             "Maaf, bagian ini tidak dapat ditampilkan karena terjadi kesalahan saat mengolah "
-            f"data ({type(exc).__name__}). Halaman lain tetap dapat dipakai; periksa data di "
-            "halaman **Data** atau kembali ke kota contoh.",
+            "data. Halaman lain tetap dapat dipakai; periksa data di halaman **Data**, "
+            "kosongkan skenario di **Simulasi**, atau kembali ke kota contoh.",
             icon=":material/warning:",
         )
 
@@ -188,6 +195,11 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
                                    subset=[label(c)])
     st.dataframe(styler, hide_index=True, key=key, height=height, width="stretch",
                  column_config=widths)
+    # the grid's own CSV export is off (config.toml): it would write '=HYPERLINK(…)' as is
+    whole = frame.loc[:, cols].rename(columns={c: label(c) for c in cols})
+    st.download_button("Unduh tabel (.csv)", csv_bytes(whole), file_name=f"{key or 'tabel'}.csv",
+                       mime="text/csv", key=f"{key}_csv" if key else None, on_click="ignore",
+                       icon=":material/download:", type="tertiary")
 
 
 CHANGED_CELL = "background-color:#FCE9D9;font-weight:700"
@@ -286,15 +298,16 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
         by_file.setdefault(issue.file, []).append(issue)
     for file, found in by_file.items():
         if not found:
-            with st.expander(f":material/check_circle: {file}: tidak ada masalah"):
+            with st.expander(f":material/check_circle: {md(file)}: tidak ada masalah"):
                 st.write("Semua sheet terbaca sesuai template.")
             continue
         errors = [i for i in found if i.severity == "error"]
         warnings = [i for i in found if i.severity == "warning"]
         if errors:
-            head = f":material/error: {file}: {len(errors)} galat — OPD ini tidak dihitung"
+            head = f":material/error: {md(file)}: {len(errors)} galat — OPD ini tidak dihitung"
         else:
-            head = f":material/warning: {file}: {len(warnings)} peringatan — OPD tetap dihitung"
+            head = (f":material/warning: {md(file)}: {len(warnings)} peringatan — OPD tetap "
+                    "dihitung")
         with st.expander(head, expanded=bool(errors)):
             frame = pd.DataFrame([{
                 "Tingkat": ISSUE_SEVERITY_LABELS[i.severity],
@@ -307,7 +320,7 @@ def issues_panel(issues: Sequence[Issue], files: Sequence[str]) -> None:
                 "Kolom": st.column_config.TextColumn(width="small"),
                 "Pesan": st.column_config.TextColumn(width="large")})
             for i in found:  # the full sentences, wrapped
-                st.caption(f"{i.where()}: {i.message}")
+                st.caption(md(f"{i.where()}: {i.message}"))
 
 
 SEVERITY_ICONS = {"tinggi": ":material/error:", "sedang": ":material/warning:",
@@ -337,4 +350,4 @@ def findings_table(findings: pd.DataFrame, key: str, height: int = 460) -> None:
     # and an element each makes the page slow to build and to draw
     box.markdown("\n\n".join(
         f"{SEVERITY_ICONS.get(severity, '')} **{FINDING_SEVERITY_LABELS.get(severity, severity)}**"
-        f" · *{FINDING_BASIS.get(kind, '')}* — {message}" for severity, kind, message in rows))
+        f" · *{FINDING_BASIS.get(kind, '')}* — {md(message)}" for severity, kind, message in rows))

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 
+from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
 from sotk_core.base.labels import NOTE_CITY_SCOPE, NOTE_HEADERS, NOTE_KIND_LABELS
 from sotk_core.workbook.isolate import read_sheet_rows_isolated
@@ -32,7 +33,8 @@ SHEET = "Catatan FGD"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 CITY_SCOPE = NOTE_CITY_SCOPE
 FORMAT_VERSION = 1
-MAX_TEXT = 4000  # characters kept of one note
+MAX_TEXT = 4000  # characters of one note
+MAX_NOTES = 1000  # notes of one session (a meeting writes tens; a page draws each one)
 
 
 class NotesError(ValueError):
@@ -54,6 +56,10 @@ def make_note(teks: str, opd: str | None = None, unit: str | None = None,
         raise ValueError("Catatan kosong: tulis isi catatan terlebih dahulu.")
     if jenis not in KINDS:
         raise ValueError(f"Jenis catatan tidak dikenal: {jenis!r} (catatan atau keputusan).")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"Catatan terlalu panjang ({fmt_num(len(text))} karakter); paling "
+                         f"banyak {fmt_num(MAX_TEXT)} karakter. Ringkas atau bagi menjadi "
+                         "beberapa catatan.")
     return {"waktu": (when or datetime.now()).strftime(TIME_FORMAT), "opd": _clean(opd),
             "unit": _clean(unit) if opd else None, "jenis": jenis, "teks": text[:MAX_TEXT]}
 
@@ -78,6 +84,9 @@ def merge_notes(current: Sequence[Mapping[str, Any]], incoming: Iterable[Mapping
                 ) -> tuple[list[dict], int, int]:
     """(merged notes sorted by time, number added, number already present)."""
     merged = [dict(n) for n in current]
+    incoming = list(incoming)
+    if len(merged) + len(incoming) > MAX_NOTES:
+        check_limits([*merged, *incoming])  # raises: too many for one session
     seen = {note_key(n) for n in merged}
     added = skipped = 0
     for raw in incoming:
@@ -207,7 +216,22 @@ def notes_from_bytes(data: bytes, filename: str) -> list[dict]:
     sheet). Raises NotesError with an Indonesian message."""
     name = filename.lower()
     if name.endswith(".json"):
-        return _from_json(data)
-    if name.endswith((".xlsx", ".xlsm")):
-        return _from_xlsx(data)
-    raise NotesError("Format file catatan tidak dikenal: gunakan .xlsx atau .json.")
+        found = _from_json(data)
+    elif name.endswith((".xlsx", ".xlsm")):
+        found = _from_xlsx(data)
+    else:
+        raise NotesError("Format file catatan tidak dikenal: gunakan .xlsx atau .json.")
+    check_limits(found)
+    return found
+
+
+def check_limits(notes: Sequence[Mapping[str, Any]]) -> None:
+    """NotesError (Indonesian) past MAX_NOTES notes or a note past MAX_TEXT characters."""
+    if len(notes) > MAX_NOTES:
+        raise NotesError(f"Berisi {fmt_num(len(notes))} catatan; paling banyak "
+                         f"{fmt_num(MAX_NOTES)} catatan per sesi. Bagi file catatan atau hapus "
+                         "catatan lama lebih dulu.")
+    long = sum(1 for n in notes if len(str(n.get("teks") or "")) > MAX_TEXT)
+    if long:
+        raise NotesError(f"{fmt_num(long)} catatan lebih panjang dari {fmt_num(MAX_TEXT)} "
+                         "karakter; ringkas catatan itu lalu unggah lagi.")

@@ -41,6 +41,7 @@ from sotk_core.model.findings import display_findings
 from sotk_core.model.notes import write_notes_sheet
 from sotk_core.model.workload import WorkloadResult
 from sotk_core.present import xlsx_formulas as live
+from sotk_core.present.safe import neutralise
 from sotk_core.present.xlsx_planning import write_planning_sheets
 from sotk_core.scenario.compare import compare, compare_city, compare_labels
 from sotk_core.scenario.core import Scenario
@@ -93,7 +94,7 @@ class _Book:
         cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
         start = 0
         if title:
-            ws.write_string(0, 0, title, self.title)
+            ws.write_string(0, 0, neutralise(title), self.title)
             start = 2
         for c, col in enumerate(cols):
             ws.write_string(start, c, (headers or {}).get(col, label(col)), self.head)
@@ -116,7 +117,7 @@ class _Book:
                 elif isinstance(v, (int, float, np.integer, np.floating)):
                     ws.write_number(r, c, float(v))
                 else:
-                    ws.write_string(r, c, str(v))
+                    ws.write_string(r, c, neutralise(str(v)))  # never a formula
         ws.freeze_panes(start + 1, 0)
         ws.autofilter(start, 0, start + len(frame), max(len(cols) - 1, 0))
         print_setup(ws, start if repeat_header else None)

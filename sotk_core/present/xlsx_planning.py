@@ -28,6 +28,7 @@ from sotk_core.present.planning import (
     quadrant_view,
     years_text,
 )
+from sotk_core.present.safe import neutralise
 
 PLANNING_SHEETS = ["e-Formasi", "Formasi Jabatan", "Redistribusi", "Unit Sejenis",
                    "Kematangan x Beban"]
@@ -89,9 +90,9 @@ def write_eformasi(book: Any, ev: Evaluation, plan: FormasiResult, setup: PrintS
     ncols = len(EFORMASI_FIXED) + max(len(years), 1) + len(EFORMASI_TAIL)
     ws.write_string(0, 0, "USULAN KEBUTUHAN ASN (FORMASI) BERDASARKAN ANALISIS BEBAN KERJA",
                     book.title)
-    ws.write_string(1, 0, f"{ev.city.name} · rencana {years_text(plan)} · KEBUTUHAN = ABK − "
+    ws.write_string(1, 0, neutralise(f"{ev.city.name} · rencana {years_text(plan)} · KEBUTUHAN = ABK − "
                           "bezetting + pensiun; USULAN FORMASI = kebutuhan yang tidak dapat "
-                          "diisi pegawai yang lebih di OPD yang sama", bold)
+                          "diisi pegawai yang lebih di OPD yang sama"), bold)
     r0, r1 = 3, 4  # the two header rows
     c = 0
     for name in EFORMASI_FIXED:
@@ -146,8 +147,8 @@ def write_eformasi(book: Any, ev: Evaluation, plan: FormasiResult, setup: PrintS
         r += 1
         for no, (_, row) in enumerate(own.iterrows(), start=1):
             ws.write_number(r, 0, no, num)
-            ws.write_string(r, 1, str(row["name"]), text)
-            ws.write_string(r, 2, str(row["kind"] or ""), text)
+            ws.write_string(r, 1, neutralise(str(row["name"])), text)
+            ws.write_string(r, 2, neutralise(str(row["kind"] or "")), text)
             put(3, row["grade"], num, blank=None)
             figures(row, num)
             ws.write_string(r, ncols - 1, _note(row), text)

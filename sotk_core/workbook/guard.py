@@ -28,6 +28,7 @@ from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .streamlit/config.toml
+MAX_SESSION_BYTES = 200 * 1024 * 1024  # every workbook one app session holds at once
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200.0
 MAX_ZIP_MEMBERS = 10_000

@@ -5,6 +5,7 @@ Every builder takes frames of an `Evaluation` and returns a `go.Figure` on the r
 the type larger still; `to_png` / `to_svg` render through kaleido and the system Chromium.
 """
 
+from sotk_core.present.charts._safe import escape_figure
 from sotk_core.present.charts.balance import ej_histogram, hours_per_head
 from sotk_core.present.charts.compare import compare_bars
 from sotk_core.present.charts.export import image_session, to_image, to_png, to_svg
@@ -37,7 +38,7 @@ from sotk_core.present.charts.theme import (
 
 __all__ = [
     "GRADE_COLORS", "MATURITY_COLORS", "PALETTE", "TEMPLATE_NAME", "apply_theme",
-    "compare_bars", "ej_histogram", "hours_per_head", "image_session", "kelembagaan_bars",
+    "compare_bars", "ej_histogram", "escape_figure", "hours_per_head", "image_session", "kelembagaan_bars",
     "maturity_heatmap", "maturity_radar", "maturity_ranking", "num_labels", "opd_eu",
     "opd_need_vs_existing", "position_need_bars", "projector", "self_vs_verified",
     "span_buckets", "surplus_shortage", "to_image", "to_png", "to_svg", "top_tasks", "unit_eu_bars",

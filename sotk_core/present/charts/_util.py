@@ -9,6 +9,7 @@ import pandas as pd
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.present.charts.theme import unique_labels, wrap
+from sotk_core.present.safe import plotly_data
 
 
 def column_or(frame: pd.DataFrame, *names: str) -> str:
@@ -39,8 +40,8 @@ def hover(title: Iterable[object], rows: Sequence[tuple[str, Iterable[str]]]) ->
     columns = [list(values) for _, values in rows]
     out = []
     for i, t in enumerate(title):
-        lines = [f"<b>{t}</b>"] + [f"{name}: {col[i]}" for (name, _), col in
-                                   zip(rows, columns, strict=True)]
+        lines = [f"<b>{plotly_data(t)}</b>"] + [
+            f"{name}: {plotly_data(col[i])}" for (name, _), col in zip(rows, columns, strict=True)]
         out.append("<br>".join(lines))
     return out
 

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 
 import plotly.graph_objects as go
 
+from sotk_core.present.charts._safe import escape_figure
+
 CHROMIUM = "/usr/bin/chromium"
 _LOCK = threading.RLock()  # one export at a time: the kaleido sync server is a singleton
 
@@ -37,6 +39,7 @@ def to_image(fig: go.Figure, fmt: str = "png", width: int = 1600, height: int | 
     Raises RuntimeError with an Indonesian message when Chromium/kaleido cannot run.
     """
     _browser()
+    escape_figure(fig)
     h = height or fig.layout.height or 900
     try:
         with _LOCK, warnings.catch_warnings():

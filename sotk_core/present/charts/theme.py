@@ -30,6 +30,8 @@ import plotly.io as pio
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import Settings
+from sotk_core.present.charts._safe import escape_figure
+from sotk_core.present.safe import plotly_data
 
 TEMPLATE_NAME = "sotk"
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
@@ -147,6 +149,7 @@ pio.templates[TEMPLATE_NAME] = _build_template()
 
 def apply_theme(fig: go.Figure, height: int | None = None) -> go.Figure:
     """Put `fig` on the "sotk" template with Indonesian separators; returns the same figure."""
+    escape_figure(fig)  # names from files are text, never Plotly markup or links
     fig.update_layout(template=TEMPLATE_NAME, separators=",.")
     sub = fig.layout.title.subtitle.text
     if sub and "<br>" not in sub:  # plotly never wraps: keep within 1024 px at projector size
@@ -211,7 +214,7 @@ def wrap(text: object, width: int = 28, max_lines: int = 2) -> str:
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(width - 1, 1)].rstrip() + "…"
-    return "<br>".join(lines)
+    return "<br>".join(plotly_data(line) for line in lines)  # a name's own '<' is text
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:

@@ -1,0 +1,143 @@
+"""Hostile uploads in the real browser (issue 16).
+
+- A workbook that aborts the parser, uploaded next to a good one: the server stays up, the
+  good file computes, the bad one is named with an Indonesian message, and a second session
+  keeps working. This server runs its reader workers with a 40 MB memory budget
+  (SOTK_READER_MEMORY_MB), so a file whose shared-strings header claims 1.9 million texts
+  really aborts its worker (calamine reserves 46 MB and dies with SIGABRT, as a 2e9 claim did
+  to the whole server before); the 2e9 claim itself is refused by the guard.
+- A workbook whose names hold Markdown, KaTeX, HTML and links: every page shows them as
+  text, no chart holds a link, and no downloaded CSV or xlsx cell starts with '=', '+', '@'.
+
+"Dinas Baik" is Dinas Uji of tests/builders.py: 10 staff, +2 / −3, EU 12.980 ÷ 1.250 ÷ 10 = 1,04.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import time
+
+import openpyxl
+import pytest
+from builders import opd_bytes
+
+from tests.data.make_hostile import (
+    MARKUP_OPD,
+    MARKUP_POSITIONS,
+    MARKUP_UNIT,
+    markup_names,
+    shared_count,
+)
+from tests.e2e.conftest import (
+    LOG,
+    ROOT,
+    _free_port,
+    _healthy,
+    error_texts,
+    heading,
+    metric_values,
+    nav,
+    open_app,
+    upload,
+)
+
+GOOD = ("dinas_baik.xlsx", opd_bytes({"name": "Dinas Baik", "abbr": "DB"}))
+ABORTS = ("klaim_1_9_juta_teks.xlsx", shared_count(1_900_000))
+REFUSED = ("teks_bersama_2_miliar.xlsx", shared_count(2_000_000_000))
+UNSAFE = "Workbook tidak dapat dibaca dengan aman"
+
+
+@pytest.fixture(scope="module")
+def tight_server():
+    """The app with reader workers limited to 40 MB each (see the module docstring)."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (LOG.parent / "streamlit_hostile.log").open("wb")
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           "SOTK_READER_MEMORY_MB": "40"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not _healthy(url):
+            assert proc.poll() is None and time.monotonic() < deadline, "streamlit did not start"
+            time.sleep(0.2)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def test_a_process_aborting_file_never_takes_the_server_down(tight_server, new_context):
+    url, proc = tight_server
+    a = new_context().new_page()
+    open_app(a, url + "/")
+    upload(a, [ABORTS, REFUSED, GOOD])
+    assert proc.poll() is None and _healthy(url)  # the server is alive
+    assert error_texts(a) == []
+    assert heading(a) == "Ringkasan Kota (unggahan)"
+    assert metric_values(a)[:3] == ["10 orang", "+2 / −3", "1,04"]  # the good file computed
+
+    nav(a, "/data")
+    text = a.locator('[data-testid="stMain"]').inner_text()
+    for name, _ in (ABORTS, REFUSED):
+        box = a.locator('[data-testid="stExpander"]').filter(has_text=name)
+        box.locator("summary").first.click()
+    text = a.locator('[data-testid="stMain"]').inner_text()
+    assert UNSAFE in text  # the worker that aborted: named, in Indonesian
+    assert "Workbook menyatakan berisi 2.000.000.000 teks berbeda" in text  # the guard
+
+    b = new_context().new_page()  # another session, after the abort: works as usual
+    open_app(b, url + "/")
+    assert heading(b) == "Ringkasan Kota Contoh (data fiktif)" and error_texts(b) == []
+    nav(a, "/produktivitas")  # and the first session goes on
+    assert error_texts(a) == [] and proc.poll() is None
+
+
+FORMULA = ("=", "+", "@")
+
+
+def _cells_of_xlsx(data: bytes) -> list[str]:
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    return [v for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row
+            if isinstance(v, str)]
+
+
+def test_names_with_markup_are_text_everywhere(page, server_url, tmp_path):
+    name = "nama_**tebal**_$x^2$.xlsx"
+    open_app(page, server_url + "/")
+    upload(page, [(name, markup_names())])
+    for path in ("/", "/produktivitas", "/evaluasi_sotk", "/keseimbangan", "/data"):
+        nav(page, path)
+        assert error_texts(page) == [], path
+        main = page.locator('[data-testid="stMain"]')
+        assert page.locator('a[href*="contoh.invalid"]').count() == 0, path  # no live link
+        assert page.locator('[data-testid="stPlotlyChart"] a').count() == 0, path
+        assert main.locator(".katex, script").count() == 0, path  # no formula, no script
+        assert main.locator("strong", has_text="Tebal").count() == 0, path  # no bold from data
+    assert name in page.locator('[data-testid="stMain"]').inner_text()  # the file, as named
+
+    nav(page, "/produktivitas")
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert MARKUP_UNIT in body or MARKUP_OPD in body
+
+    nav(page, "/data")  # every download: no cell a spreadsheet would evaluate
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Workbook hasil (.xlsx)").click()
+    cells = _cells_of_xlsx(got.value.path().read_bytes())
+    assert any(MARKUP_POSITIONS["J06"] in c for c in cells)  # the name is there, inert
+    assert not [c for c in cells if c.startswith(FORMULA)]
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Unduh tabel (.csv)").first.click()
+    rows = list(csv.reader(io.StringIO(got.value.path().read_text(encoding="utf-8-sig"))))
+    assert not [c for row in rows for c in row if c.startswith(FORMULA)]
