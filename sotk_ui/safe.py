@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 # what starts emphasis, code, links and images, HTML and entities, KaTeX ($), colour and icon
-# directives (:red[…], :material/x:), strikethrough and tables; a value never starts a line
-# ('_' inside a word, as in 01_setda.xlsx, never starts emphasis and stays as it is)
-_MD_SPECIAL = re.compile(r"([\\`*{}\[\]<>#!|$~:&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+# directives and shortcodes (:red[…], :material/x:, :smile:), strikethrough; '_' inside a
+# word (01_setda.xlsx) and ':' before a space ("kosong: 0 pegawai") start nothing and stay (':' before '/' is escaped: no bare http:// link)
+_MD_SPECIAL = re.compile(
+    r"([\\`*\[\]<>$~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|:(?=[A-Za-z/])|&(?=[#A-Za-z]))")
 
 
 def md(value: object) -> str:
