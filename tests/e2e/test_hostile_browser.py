@@ -56,6 +56,7 @@ def tight_server():
     """The app with reader workers limited to 40 MB each (see the module docstring)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    LOG.parent.mkdir(parents=True, exist_ok=True)
     log = (LOG.parent / "streamlit_hostile.log").open("wb")
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
            "SOTK_READER_MEMORY_MB": "40"}
