@@ -11,6 +11,7 @@ from sotk_ui.downloads import results_download
 from sotk_ui.notes import notes_files
 from sotk_ui.panels import template_bytes
 from sotk_ui.presentation import minutes_download
+from sotk_ui.safe import md
 from sotk_ui.sources import sources_panel
 from sotk_ui.versions import versions_panel
 from sotk_ui.widgets import issues_panel, run_page, table
@@ -22,7 +23,7 @@ def body() -> None:
     ev = current_evaluation()
     city = ev.city
     st.title("Data")
-    st.caption(f"{city.name} · {len(city.workbooks)} file dimuat · {ev.summary['opd_count']} OPD "
+    st.caption(f"{md(city.name)} · {len(city.workbooks)} file dimuat · {ev.summary['opd_count']} OPD "
                "dihitung")
 
     status = tables.file_status(city)

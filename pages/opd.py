@@ -12,6 +12,7 @@ from sotk_core.present.opd_view import opd_view
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
+from sotk_ui.safe import md
 from sotk_ui.versions import own_submission_panel
 from sotk_ui.widgets import kpis, lines_box, opd_picker, run_page, text_table
 
@@ -58,7 +59,7 @@ def body() -> None:
     if not view.findings:
         st.info("Tidak ada temuan untuk OPD ini.")
     for severity, basis, message in view.findings:
-        st.markdown(f"**{severity}** · _{basis}_ — {message}")
+        st.markdown(f"**{severity}** · _{basis}_ — {md(message)}")
     own_submission_panel(ev, opd)
     units = tables.scope(ev, opd).units
     notes_widget(opd, tables.unit_names(units), key="opdview_notes", expanded=True)

@@ -8,6 +8,7 @@ import streamlit as st
 from sotk_core.present.charts.rounds import trend_figure
 from sotk_core.present.rounds import change_lines
 from sotk_ui.rounds import changed_opds, opd_choices, rounds_part
+from sotk_ui.safe import md
 from sotk_ui.widgets import chart, run_page, table
 
 CITY_COLS = ["round", "opd_count", "need", "existing", "surplus", "shortage", "eu",
@@ -45,8 +46,8 @@ def body() -> None:
     if changes is None:
         st.info("Ini putaran pertama: belum ada putaran sebelumnya untuk dibandingkan.")
         return
-    st.subheader(f"Yang berubah sejak putaran {changes.previous}")
-    st.markdown("\n".join(f"- {line}" for line in change_lines(changes, limit=12)))
+    st.subheader(f"Yang berubah sejak putaran {md(changes.previous)}")
+    st.markdown("\n".join(f"- {md(line)}" for line in change_lines(changes, limit=12)))
     tabs = st.tabs([f"Per OPD ({len(changes.opd)})",
                     f"Jabatan baru ({len(changes.positions_added)})",
                     f"Jabatan dihapus ({len(changes.positions_removed)})",

@@ -9,16 +9,17 @@ from sotk_core.base.texts import KPI_EU_CITY, KPI_EXISTING
 from sotk_core.present import charts
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
+from sotk_ui.safe import md
 from sotk_ui.widgets import chart, findings_table, kpis, run_page, table
 
 
 def body() -> None:
     ev = current_evaluation()
     s = ev.summary
-    st.title(f"Ringkasan {ev.city.name}")
+    st.title(f"Ringkasan {md(ev.city.name)}")
     own = state.own_opd(ev.city.opd_names)
     if own:  # an OPD operator: their own OPD one click away
-        st.page_link("pages/opd.py", label=f"Buka ringkasan OPD saya: {own}",
+        st.page_link("pages/opd.py", label=f"Buka ringkasan OPD saya: {md(own)}",
                      icon=":material/domain:", query_params={"opd": own})
     if not s["opd_count"]:
         st.warning("Belum ada OPD yang dapat dihitung. Periksa galat di halaman **Data**.")

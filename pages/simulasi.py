@@ -242,7 +242,7 @@ def _change_log(w: sc.WhatIf) -> None:
         return
     for i, line in enumerate(lines):
         a, b = st.columns([9, 3], vertical_alignment="center")
-        a.markdown(f"{i + 1}. {line}")
+        a.markdown(f"{i + 1}. {md(line)}")
         b.button("Batalkan", key=f"undo_{i}", icon=":material/undo:", on_click=sc.undo,
                  args=(i,))
     st.button("Kosongkan skenario", icon=":material/restart_alt:", key="whatif_reset",

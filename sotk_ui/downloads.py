@@ -17,6 +17,7 @@ from sotk_core.present.xlsx import results_workbook_bytes
 from sotk_core.scenario import Scenario
 from sotk_ui import scenarios, state
 from sotk_ui.data import current_city
+from sotk_ui.safe import md
 
 STORE = "_sotk_dl_"  # session-state prefix: (signature, bytes) per download key
 PNG = "image/png"
@@ -42,7 +43,7 @@ def on_demand(label: str, key: str, signature: Callable[[], Hashable],
             try:
                 data = make()
             except RuntimeError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(md(exc), icon=":material/error:")
                 return None
         cached = (signature(), data)
         st.session_state[store] = cached
@@ -108,7 +109,7 @@ def results_download(ev: Evaluation, key: str = "dl_results") -> None:
     changes), the FGD notes and the Asumsi sheet."""
     scenario = active_scenario()
     notes = state.notes()
-    parts = [f"simulasi \u201c{scenario.name}\u201d ({len(scenario)} perubahan)"
+    parts = [f"simulasi \u201c{md(scenario.name)}\u201d ({len(scenario)} perubahan)"
              if scenario is not None else "tanpa simulasi", f"{len(notes)} catatan FGD"]
     st.download_button("Workbook hasil (.xlsx)",
                        results_bytes(ev, scenario), file_name="hasil_sotk.xlsx", mime=XLSX,

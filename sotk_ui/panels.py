@@ -118,7 +118,7 @@ def data_source_panel() -> None:
     uploads = state.get(state.UPLOADS)
     caption = round_caption()
     if caption:
-        st.sidebar.markdown(f"**{caption}**: workbook yang diunggah langsung tersimpan sebagai "
+        st.sidebar.markdown(f"**{md(caption)}**: workbook yang diunggah langsung tersimpan sebagai "
                             "versi baru.")
         msg = st.session_state.pop(UPLOAD_MESSAGE, None)
         if msg:

@@ -159,7 +159,7 @@ def render_slide(slide: Slide, height: int) -> None:
         # the title as text above the chart: it wraps on a 1024 px projector where plotly
         # would clip it (plotly's own title is hidden on screen, kept in PNG and PDF)
         with st.container(key="deck_charthead"):
-            st.title(slide.title, anchor=False)
+            st.title(md(slide.title), anchor=False)
         st.plotly_chart(
             on_screen(slide_figure(slide, height)), theme=None, key="deck_chart",
             width="stretch",
@@ -171,7 +171,7 @@ def render_slide(slide: Slide, height: int) -> None:
         return
     box = "deck_judul" if slide.kind == "judul" else "deck_head"
     with st.container(key=box):
-        st.title(slide.title, anchor=False)
+        st.title(md(slide.title), anchor=False)
         if slide.text and slide.kind != "pesan":
             (st.markdown if slide.kind == "judul" else st.caption)(md(slide.text))
         if slide.kind == "judul":
@@ -210,7 +210,7 @@ def _options(slides: Sequence[Slide], slide: Slide, ev: Evaluation, sig: tuple) 
                   icon=":material/restart_alt:")
         scenario = scenarios.active_with_changes()
         if scenario is not None:
-            st.toggle(f"Sertakan slide simulasi \u201c{scenario.name}\u201d "
+            st.toggle(f"Sertakan slide simulasi \u201c{md(scenario.name)}\u201d "
                       f"({len(scenario)} perubahan)", value=bool(state.get(state.DECK_SCENARIO)),
                       key="deck_scen_widget", on_change=_copy,
                       args=("deck_scen_widget", state.DECK_SCENARIO))

@@ -9,6 +9,7 @@ import streamlit as st
 from sotk_core.model.city import CityData
 from sotk_core.workbook.formats import CombinedWorkbook, sources_frame
 from sotk_core.workbook.formats.convert import template_bytes, template_name, templates_zip
+from sotk_ui.safe import md
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,7 +27,7 @@ def sources_panel(city: CityData, key: str = "sources") -> None:
                  column_config={"Keterangan": st.column_config.TextColumn(width="large")})
     ready = [wb for wb in combined if wb.ok]
     if len(ready) == 1:
-        st.download_button(f"Template SOTK v1: {ready[0].name}", template_bytes(ready[0]),
+        st.download_button(f"Template SOTK v1: {md(ready[0].name)}", template_bytes(ready[0]),
                            file_name=template_name(ready[0]), mime=XLSX, key=f"{key}_dl",
                            icon=":material/download:", on_click="ignore", width="stretch")
     elif ready:

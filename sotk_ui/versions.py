@@ -15,6 +15,7 @@ from sotk_core.store import Action, Conflict, StoreError
 from sotk_core.workbook.formats import source_files
 from sotk_ui import state
 from sotk_ui import workspace as ws
+from sotk_ui.safe import md
 from sotk_ui.widgets import issues_panel
 
 MESSAGE = "_sotk_versions_message"
@@ -78,10 +79,10 @@ def versions_panel() -> None:
     if rnd is None:
         return
     svc = ws.service()
-    st.subheader(f"Versi workbook · putaran {rnd.name}")
+    st.subheader(f"Versi workbook · putaran {md(rnd.name)}")
     msg = st.session_state.pop(MESSAGE, None)
     if msg:
-        (st.success if msg[0] == "success" else st.error)(msg[1])
+        (st.success if msg[0] == "success" else st.error)(md(msg[1]))
     if state.settings() != rnd.settings:
         st.caption(f"Putaran ini memakai {rnd.settings.describe()}; sidebar memakai "
                    f"{state.settings().describe()}.")
@@ -119,10 +120,10 @@ def own_submission_panel(ev, opd: str) -> None:  # noqa: ANN001 - sotk_core Eval
     if rnd is not None:
         sent = [v for v in ws.service().list_submissions(ws.actor(), rnd.id) if v.opd == opd]
         if not sent:
-            st.warning(f"Belum ada workbook untuk OPD ini di putaran {rnd.name}.")
+            st.warning(f"Belum ada workbook untuk OPD ini di putaran {md(rnd.name)}.")
         for v in sent:
             when = v.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M")
-            st.markdown(f"Versi **{v.version}** · dikirim oleh {v.submitted_by}, {when} · "
+            st.markdown(f"Versi **{v.version}** · dikirim oleh {md(v.submitted_by)}, {when} · "
                         f"**{v.error_count}** galat, **{v.warning_count}** peringatan")
         if ws.may(Action.SUBMIT, opd):
             st.caption("Kirim workbook yang diperbaiki lewat unggahan di sidebar; versi "

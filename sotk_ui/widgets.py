@@ -105,15 +105,13 @@ def kpis(items: Sequence[tuple[str, str, str | None, str | None]],
 
 
 _TAG = re.compile(r"<[^>]+>")
-_MD = re.compile(r"([\\`*_{}\[\]<>#+!|$~])")
 
 
 def plain(text: object) -> str:
-    """Plotly title markup as plain text safe in markdown: <br> as a space, tags removed,
-    entities decoded, markdown characters escaped."""
+    """Plotly title markup as plain text safe in markdown: <br> as a space, our own tags
+    removed, entities decoded (a name's '&lt;a href…' is text again), then `md`."""
     s = re.sub(r"<br\s*/?>", " ", str(text or ""))
-    s = html.unescape(_TAG.sub("", s))
-    return _MD.sub(r"\\\1", " ".join(s.split()))
+    return md(html.unescape(_TAG.sub("", s)))
 
 
 def chart_title(fig: go.Figure, key: str) -> None:
@@ -244,9 +242,11 @@ def failed_files_notice(files: Sequence[str], compact: bool = False) -> None:
 
 
 def text_table(frame: pd.DataFrame, key: str) -> None:
-    """A table of text that wraps (names are never cut), without the index."""
+    """A table of text that wraps (names are never cut), without the index. st.table draws
+    its cells as Markdown: every text cell goes through `md`, so a name stays a name."""
+    shown = frame.map(lambda v: md(v) if isinstance(v, str) else v)
     with st.container(key=key):
-        st.table(frame.style.hide(axis="index"))
+        st.table(shown.style.hide(axis="index"))
 
 
 def lines_box(title: str, icon: str, groups: Sequence[tuple[str, Sequence[str]]], empty: str,

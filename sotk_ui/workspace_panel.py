@@ -9,6 +9,7 @@ from sotk_core.store import StoreError
 from sotk_ui import auth, state
 from sotk_ui import workspace as ws
 from sotk_ui.data import SAMPLE_NAME
+from sotk_ui.safe import md
 
 DEMO = -1  # the picker's value for the sample city
 
@@ -117,7 +118,7 @@ def workspace_panel() -> None:
 def _form_error() -> None:
     error = st.session_state.get("_ws_form_error")
     if error:
-        st.sidebar.warning(error, icon=":material/warning:")
+        st.sidebar.warning(md(error), icon=":material/warning:")
 
 
 def database_error_page() -> bool:
@@ -141,10 +142,10 @@ def database_error_page() -> bool:
 def autosave_messages() -> None:
     """Conflicts with other users' edits, and what the disk refused to keep."""
     for sentence in ws.conflicts():
-        st.warning(sentence, icon=":material/sync_problem:")
+        st.warning(md(sentence), icon=":material/sync_problem:")
     info = ws.unsaved()
     if info:
-        st.error(info["message"], icon=":material/save:")
+        st.error(md(info["message"]), icon=":material/save:")
         st.download_button("Unduh catatan yang belum tersimpan (.json)", ws.unsaved_bytes(),
                            file_name="catatan_belum_tersimpan.json", mime="application/json",
                            key="dl_unsaved", on_click="ignore", icon=":material/download:")

@@ -90,12 +90,13 @@ def test_a_process_aborting_file_never_takes_the_server_down(tight_server, new_c
     assert metric_values(a)[:3] == ["10 orang", "+2 / −3", "1,04"]  # the good file computed
 
     nav(a, "/data")
+    for name, _ in (ABORTS, REFUSED):  # a file with errors opens expanded: never toggle it shut
+        details = a.locator('[data-testid="stExpander"]').filter(has_text=name).locator("details")
+        if not details.first.evaluate("d => d.open"):
+            details.first.locator("summary").click()
+        details.first.get_by_text(name + ":", exact=False).last.wait_for()
     text = a.locator('[data-testid="stMain"]').inner_text()
-    for name, _ in (ABORTS, REFUSED):
-        box = a.locator('[data-testid="stExpander"]').filter(has_text=name)
-        box.locator("summary").first.click()
-    text = a.locator('[data-testid="stMain"]').inner_text()
-    assert UNSAFE in text  # the worker that aborted: named, in Indonesian
+    assert f"{ABORTS[0]}: {UNSAFE}: " in text  # the worker that aborted: named, in Indonesian
     assert "Workbook menyatakan berisi 2.000.000.000 teks berbeda" in text  # the guard
 
     b = new_context().new_page()  # another session, after the abort: works as usual
@@ -114,23 +115,34 @@ def _cells_of_xlsx(data: bytes) -> list[str]:
             if isinstance(v, str)]
 
 
+def _shows_text_only(page, path: str) -> None:
+    nav(page, path)
+    assert error_texts(page) == [], path
+    main = page.locator('[data-testid="stMain"]')
+    # no live link: not a tag, not a Markdown link, not a bare address Markdown links itself
+    assert page.locator('a[href*="contoh.invalid"]').count() == 0, path
+    assert page.locator('[data-testid="stPlotlyChart"] a').count() == 0, path
+    assert main.locator(".katex").count() == 0, path  # no formula
+    scripts = main.locator("script").all_inner_texts()  # only the deck's own key handler
+    assert not [t for t in scripts if "alert(" in t], path
+    assert main.locator("strong", has_text="Tebal").count() == 0, path  # no bold from data
+
+
 def test_names_with_markup_are_text_everywhere(page, server_url, tmp_path):
     name = "nama_**tebal**_$x^2$.xlsx"
     open_app(page, server_url + "/")
     upload(page, [(name, markup_names())])
-    for path in ("/", "/produktivitas", "/evaluasi_sotk", "/keseimbangan", "/data"):
-        nav(page, path)
-        assert error_texts(page) == [], path
-        main = page.locator('[data-testid="stMain"]')
-        assert page.locator('a[href*="contoh.invalid"]').count() == 0, path  # no live link
-        assert page.locator('[data-testid="stPlotlyChart"] a').count() == 0, path
-        assert main.locator(".katex, script").count() == 0, path  # no formula, no script
-        assert main.locator("strong", has_text="Tebal").count() == 0, path  # no bold from data
+    for path in ("/", "/opd", "/produktivitas", "/evaluasi_sotk", "/keseimbangan",
+                 "/kematangan", "/simulasi", "/data"):
+        _shows_text_only(page, path)
     assert name in page.locator('[data-testid="stMain"]').inner_text()  # the file, as named
 
     nav(page, "/produktivitas")
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert MARKUP_UNIT in body or MARKUP_OPD in body
+    nav(page, "/opd")  # the positions table: the unit name as typed (the word joiner that
+    body = page.locator('[data-testid="stMain"]').inner_text()  # stops a bare link is invisible)
+    assert MARKUP_UNIT in body.replace("\u2060", "")
 
     nav(page, "/data")  # every download: no cell a spreadsheet would evaluate
     with page.expect_download() as got:
@@ -138,7 +150,14 @@ def test_names_with_markup_are_text_everywhere(page, server_url, tmp_path):
     cells = _cells_of_xlsx(got.value.path().read_bytes())
     assert any(MARKUP_POSITIONS["J06"] in c for c in cells)  # the name is there, inert
     assert not [c for c in cells if c.startswith(FORMULA)]
-    with page.expect_download() as got:
-        page.get_by_role("button", name="Unduh tabel (.csv)").first.click()
-    rows = list(csv.reader(io.StringIO(got.value.path().read_text(encoding="utf-8-sig"))))
-    assert not [c for row in rows for c in row if c.startswith(FORMULA)]
+    for tab in ("OPD", "Unit", "Jabatan", "Beban kerja", "Kematangan"):  # each raw table
+        page.get_by_role("tab", name=tab).click()
+        panel = page.get_by_role("tabpanel", name=tab)
+        with page.expect_download() as got:
+            panel.get_by_role("button", name="Unduh tabel (.csv)").click()
+        rows = list(csv.reader(io.StringIO(got.value.path().read_text(encoding="utf-8-sig"))))
+        assert len(rows) > 1, tab
+        assert not [c for row in rows for c in row if c.startswith(FORMULA)], tab
+        if tab == "Jabatan":  # the name is there, inert
+            assert "'" + MARKUP_POSITIONS["J06"] in [c for row in rows for c in row]
+    _shows_text_only(page, "/presentasi")  # last: the deck hides the sidebar
