@@ -77,7 +77,8 @@ def test_files_that_could_not_be_computed_are_named_on_every_page(new_app):
                  "evaluasi_sotk", "simulasi", "data"):
         goto(at, stem)
         warnings = [w.value for w in at.warning]
-        assert any("1 file tidak dapat dihitung" in w and broken.name.replace("_", "\\_") in w
+        # '_' inside a word starts no emphasis: the name stands as it is (sotk_ui.safe.md)
+        assert any("1 file tidak dapat dihitung" in w and broken.name in w
                    for w in warnings), (stem, warnings)
     goto(at, "presentasi")
-    assert any(broken.name.replace("_", "\\_") in c.value for c in at.caption)
+    assert any(broken.name in c.value for c in at.caption)
