@@ -13,6 +13,7 @@ from sotk_ui import planning as ui
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
 from sotk_ui.downloads import XLSX, on_demand
+from sotk_ui.safe import md
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
 OPD_COLS = ["opd", "need", "existing", "retiring", "projected", "formasi", "redistributed_in",
@@ -57,7 +58,7 @@ def formasi_view() -> None:
     opd = opd_picker(ev.city.opd_names, key="plan_opd")
     if opd is None:
         return
-    st.markdown(planning.formasi_sentence(plan, opd, opd))
+    st.markdown(md(planning.formasi_sentence(plan, opd, opd)))
     chart(plan_charts.retirement_years(planning.retirements_by_year(plan, opd),
                                        title=f"Pensiun per tahun · {opd}"), "plan_years",
           "pensiun_per_tahun")
@@ -66,7 +67,7 @@ def formasi_view() -> None:
     moves = planning.move_sentences(plan, opd)
     if moves:
         st.markdown("**Redistribusi sebelum formasi baru**")
-        st.markdown("\n".join(f"- {m}" for m in moves))
+        st.markdown("\n".join(f"- {md(m)}" for m in moves))
     with st.expander("Semua OPD"):
         table(planning.formasi_opd_view(plan, ev), OPD_COLS, key="plan_opds", dash_missing=True)
     on_demand("usulan formasi (format e-Formasi, .xlsx)", "plan_dl",
@@ -102,7 +103,7 @@ def like_view() -> None:
          "Unit yang EU-nya jauh dari median kelompok"),
     ])
     for sentence in planning.outlier_sentences(result, group):
-        st.markdown(f":material/priority_high: {sentence}")
+        st.markdown(f":material/priority_high: {md(sentence)}")
     members = planning.group_members(result, group)
     chart(plan_charts.like_unit_bars(members, ev.settings, title=f"EU unit sejenis · {group}",
                                      outlier_share=share), "like_bars", "unit_sejenis")
@@ -133,7 +134,7 @@ def quadrant_view() -> None:
                                                         "matang_terkendali")):
         kpis([(QUADRANT_LABELS[code], f"{fmt_num(len(groups[code]))} OPD",
                ", ".join(groups[code][:3]) + (" …" if len(groups[code]) > 3 else "") or "–",
-               ", ".join(groups[code]) or None) for code in pair])
+               md(", ".join(groups[code])) or None) for code in pair])
     chart(plan_charts.maturity_workload_plane(view, ev.settings), "quad_plane",
           "kematangan_beban")
     table(view, QUADRANT_COLS, key="quad_table", dash_missing=True)

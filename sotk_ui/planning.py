@@ -22,6 +22,7 @@ from sotk_core.present.planning import (
 from sotk_core.workbook.spec import JENIS_OPD, JENIS_UNIT
 from sotk_ui import state
 from sotk_ui.data import current_city
+from sotk_ui.safe import md
 
 VIEWS: dict[str, str] = {"formasi": "Formasi lima tahun", "sejenis": "Unit sejenis",
                          "kuadran": "Kematangan × beban kerja"}
@@ -106,7 +107,7 @@ def rules_editor(ev: Evaluation) -> None:
                 RULE_HEADERS["pattern"]: st.column_config.TextColumn(width="medium")})
         new_rules, problems = rules_from_frame(edited)
         for problem in problems:
-            st.warning(problem, icon=":material/warning:")
+            st.warning(md(problem), icon=":material/warning:")
         if not problems and new_rules != shown:
             state.put(state.LIKE_RULES, new_rules)
             state.put(state.LIKE_EDITOR, version + 1)

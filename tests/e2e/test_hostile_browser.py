@@ -133,7 +133,7 @@ def test_names_with_markup_are_text_everywhere(page, server_url, tmp_path):
     open_app(page, server_url + "/")
     upload(page, [(name, markup_names())])
     for path in ("/", "/opd", "/produktivitas", "/evaluasi_sotk", "/keseimbangan",
-                 "/kematangan", "/simulasi", "/data"):
+                 "/kematangan", "/perencanaan", "/simulasi", "/data"):
         _shows_text_only(page, path)
     assert name in page.locator('[data-testid="stMain"]').inner_text()  # the file, as named
 
