@@ -24,6 +24,7 @@ import streamlit as st
 from sotk_core.store import Actor, Role, StoreError
 from sotk_core.store.access import ROLE_LABELS, AccountInfo, AccountService, session_valid
 from sotk_core.store.errors import LoginRefused
+from sotk_ui.safe import md
 
 SESSION = "sotk_signed_in"  # SignedIn or absent
 MESSAGE = "_sotk_auth_message"  # (kind, sentence) to show once
@@ -137,7 +138,7 @@ def role_label(role: str) -> str:
 def show_message() -> None:
     msg = st.session_state.pop(MESSAGE, None)
     if msg:
-        getattr(st, msg[0])(msg[1])
+        getattr(st, msg[0])(md(msg[1]))  # names in it are text
 
 
 def _submit(db) -> None:  # noqa: ANN001

@@ -67,12 +67,12 @@ def workspace_panel() -> None:
     if signed is None:
         wanted = st.session_state.get(auth.WANTED)
         with st.sidebar.expander("Masuk untuk membuka ruang kerja kota" +
-                                 (f" \u201c{wanted}\u201d" if wanted else ""),
+                                 (f" \u201c{md(wanted)}\u201d" if wanted else ""),
                                  icon=":material/lock:", expanded=bool(wanted)):
             auth.login_form(svc.db)
     else:
         role = mine.get(st.session_state.get(ws.WS)) if st.session_state.get(ws.WS) else None
-        st.sidebar.caption(f":material/person: {signed.account.display_name}"
+        st.sidebar.caption(f":material/person: {md(signed.account.display_name)}"
                            + (f" · {auth.role_label(role)}" if role else ""))
         st.sidebar.button("Keluar", icon=":material/logout:", key="sign_out",
                           on_click=ws.sign_out)
