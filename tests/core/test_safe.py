@@ -75,10 +75,14 @@ def test_csv_and_frames_are_neutralised_and_numbers_untouched():
 
 
 def test_the_results_workbook_has_no_cell_starting_a_formula(ev):
+    """Text cells never start a formula; the formula cells are the workbook's own arithmetic
+    (need = hours ÷ WKE, ...), and no name from a file became one."""
     book = openpyxl.load_workbook(io.BytesIO(results_workbook_bytes(ev)))
-    cells = [v for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-             for v in row if isinstance(v, str)]
+    every = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    cells = [c.value for c in every if c.data_type == "s" and isinstance(c.value, str)]
+    formulas = [str(c.value) for c in every if c.data_type == "f"]
     assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    assert formulas and not [f for f in formulas if "HYPERLINK" in f or "contoh.invalid" in f]
     assert f"'{MARKUP_POSITIONS['J06']}" in cells  # kept, as text
     assert any(MARKUP_UNIT in c for c in cells)
 
