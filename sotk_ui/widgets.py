@@ -213,13 +213,15 @@ def delta_table(view: pd.DataFrame, flags: pd.DataFrame, key: str) -> None:
     if view.empty:
         st.caption("Tidak ada baris yang berubah.")
         return
-    styled = view.style.apply(lambda _: flags.map(lambda f: CHANGED_CELL if f else ""),
-                              axis=None).hide(axis="index")
+    def tinted(frame: pd.DataFrame):  # noqa: ANN202 - a pandas Styler
+        return frame.style.apply(lambda _: flags.map(lambda f: CHANGED_CELL if f else ""),
+                                 axis=None).hide(axis="index")
+
     if len(view) > STATIC_TABLE_ROWS:
-        st.dataframe(styled, hide_index=True, width="stretch", key=key)
+        st.dataframe(tinted(view), hide_index=True, width="stretch", key=key)
         return
-    with st.container(key=key):
-        st.table(styled)
+    with st.container(key=key):  # st.table draws Markdown: names from files through md()
+        st.table(tinted(view.map(lambda v: md(v) if isinstance(v, str) else v)))
 
 
 def failed_files_notice(files: Sequence[str], compact: bool = False) -> None:

@@ -58,3 +58,24 @@ def test_plotly_titles_lose_only_their_own_tags():
     # a chart title holds our <br> and a name whose '<' the chart layer wrote as '&lt;'
     title = "EU per seksi<br>Bidang &lt;a href=\"http://contoh.invalid\"&gt;x&lt;/a&gt;"
     assert plain(title) == rf'EU per seksi Bidang \<a href="http{WJ}\://contoh.invalid"\>x\</a\>'
+
+
+def _tables_script():
+    import pandas as pd
+
+    from sotk_ui.widgets import delta_table, text_table
+
+    view = pd.DataFrame({"Jabatan": ["[klik](http://contoh.invalid) **Tebal**"],
+                         "Pegawai (orang)": ["2 → 1"]})
+    delta_table(view, pd.DataFrame({"Jabatan": [False], "Pegawai (orang)": [True]}), key="d")
+    text_table(view, key="t")
+
+
+def test_wrapping_tables_draw_names_as_text():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_tables_script, default_timeout=30).run()
+    assert not at.exception
+    escaped = rf"\[klik\](http{WJ}\://contoh.invalid) \*\*Tebal\*\*"
+    assert [t.value.iloc[0, 0] for t in at.table] == [escaped, escaped]  # st.table: Markdown
+    assert [t.value.iloc[0, 1] for t in at.table] == ["2 → 1", "2 → 1"]
