@@ -23,6 +23,8 @@ MEMBER_COLS = ["label", "eu2", "eu2_distance", "eu2_relative", "need_per_head",
                "hours_per_head", "share_outside", "maturity_total"]
 SAME_NAME_COLS = ["name", "members", "ej_min", "ej_median", "ej_max", "spread", "lowest",
                   "highest"]
+UNIT_COLS = ["unit_name", "need", "existing", "retiring", "formasi", "redistributed_in",
+             "new_formasi", "excess_left"]
 QUADRANT_COLS = ["abbr", "quadrant", "eu2", "maturity_total", "weakest", "top_unit"]
 
 
@@ -63,6 +65,9 @@ def formasi_view() -> None:
                                        title=f"Pensiun per tahun · {opd}"), "plan_years",
           "pensiun_per_tahun")
     table(planning.formasi_positions_view(plan, opd), POSITION_COLS, key="plan_positions",
+          dash_missing=True)
+    st.markdown("**Per unit** (setiap unit dijumlah bersama unit di bawahnya)")
+    table(planning.formasi_units_view(plan, opd), UNIT_COLS, key="plan_units",
           dash_missing=True)
     moves = planning.move_sentences(plan, opd)
     if moves:

@@ -69,6 +69,17 @@ def formasi_positions_view(plan: FormasiResult, opd: str) -> pd.DataFrame:
     return p.assign(note=notes)
 
 
+def formasi_units_view(plan: FormasiResult, opd: str) -> pd.DataFrame:
+    """The OPD's units in sheet order, each with the sums over itself and the units below it
+    (the OPD's top unit is the OPD's total); units with neither need nor staff left out.
+    unit_name carries one "– " per level below the top ("– – Subbagian Umum")."""
+    u = plan.units.loc[plan.units["opd"] == opd]
+    u = u.loc[(u["need"] > 0) | (u["existing"] > 0)]
+    depth = u["depth"] - (int(u["depth"].min()) if len(u) else 0)
+    names = [("– " * int(d)) + str(n) for d, n in zip(depth, u["name"], strict=True)]
+    return u.assign(unit_name=names).reset_index(drop=True)
+
+
 def move_sentences(plan: FormasiResult, opd: str) -> list[str]:
     """'2 orang: Administrator Kesehatan Ahli Muda (Bidang …) → Administrator Kesehatan Ahli
     Pertama (unit yang sama)', one per move of the OPD."""

@@ -60,6 +60,17 @@ def test_formasi_detail_of_one_opd(app):
             row["Kebutuhan formasi (orang)"]) == (4, 3, 2, 3)
     years = bar_values(chart(at, "plan_years"))
     assert years == {"2026": 0, "2027": 1, "2028": 1, "2029": 1, "2030": 0, "Tanpa tahun": 0}
+    # per unit, each with the units below it: the kecamatan itself is the OPD's total; its
+    # five seksi and the sekretariat lack 1 + 3 + 1 + 1 + 3 + 0 = 9; the need 4 position sits
+    # in Seksi Pemerintahan with its head (need 1, 1 staff): 5 needed, 4 staff, 2 retire → 3
+    units = table_with(at, "Unit", "Kelebihan tersisa (orang)").set_index("Unit")
+    cols = ["Kebutuhan (orang)", "Pegawai ada (orang)", "Pensiun 5 th (orang)",
+            "Kebutuhan formasi (orang)"]
+    assert list(units.loc["Kecamatan Karangrejo", cols]) == [28, 22, 3, 9]
+    assert list(units.loc["– Seksi Pemerintahan", cols]) == [5, 4, 2, 3]
+    children = [u for u in units.index if u.startswith("– ") and not u.startswith("– – ")]
+    assert len(children) == 6
+    assert units.loc[children, "Kebutuhan formasi (orang)"].sum() == 9
 
 
 def test_redistribution_is_listed_for_mekarsari(app):
