@@ -252,7 +252,7 @@ def _change_log(w: sc.WhatIf) -> None:
 def _headline(w: sc.WhatIf, opd: str) -> None:
     """The OPD's figures in the scenario with the change from today under each."""
     o = compare(w.base, w.scen, "opd", opd).iloc[0]
-    cols = st.columns(5)
+    cols = st.container(key="kpis_whatif").columns(5)
     for col, (key, title, dec, unit) in zip(cols, [
             ("existing", "Pegawai", 0, "orang"), ("need", "Kebutuhan", 0, "orang"),
             ("surplus", "Kelebihan", 0, "orang"), ("shortage", "Kekurangan", 0, "orang"),

@@ -45,7 +45,8 @@ CSS = """<style>
   [class*="st-key-kpis_"] [data-testid="stColumn"] {flex: 1 1 100% !important;}
 }
 [data-testid="stMetricValue"] > div, [data-testid="stMetricLabel"] p,
-[data-testid="stMetricLabel"] div, [data-testid="stMetricDelta"] div {
+[data-testid="stMetricLabel"] div, [data-testid="stMetricDelta"] div,
+[data-testid="stMetricDelta"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere;}
 [data-testid="stMetricLabel"] {height: auto !important;}

@@ -38,10 +38,11 @@ CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-gpu"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-VIEWPORTS = {"1280x720": {"width": 1280, "height": 720},
+VIEWPORTS = {"1024x768": {"width": 1024, "height": 768},  # a common projector, sidebar open
+             "1280x720": {"width": 1280, "height": 720},
              "1920x1080": {"width": 1920, "height": 1080}}
 # url path of every page (app.py: url_path = file stem, Ringkasan is the default "/")
-PATHS = ("/", "/kematangan", "/produktivitas", "/keseimbangan", "/evaluasi_sotk",
+PATHS = ("/", "/opd", "/kematangan", "/produktivitas", "/keseimbangan", "/evaluasi_sotk",
          "/perencanaan", "/simulasi", "/presentasi", "/data")
 APP_TIMEOUT_MS = 60_000
 

@@ -23,7 +23,6 @@ from tests.e2e.conftest import (
 from tests.e2e.test_workspace import QUERY, _move_two, _server
 
 A = LOCAL_ACTOR
-SIZES = {"1024x768": {"width": 1024, "height": 768}, **VIEWPORTS}  # the projector, too
 PASSWORD = "rahasia-kota-2026"
 OWN, OTHER = "Dinas Kesehatan", "Dinas Sosial"
 OTHER_FILE = ROOT / "sample_data" / "11_dinsos.xlsx"
@@ -57,7 +56,7 @@ def test_visitor_sees_the_sample_city_and_an_operator_only_their_own_opd(new_con
     ws_id, rid = _city(db_url)
     with _server(db_url) as url:
         for size in ("1024x768", "1280x720", "1920x1080"):
-            page = new_context(viewport=SIZES[size]).new_page()
+            page = new_context(viewport=VIEWPORTS[size]).new_page()
             open_app(page, f"{url}/{QUERY}")
             assert heading(page).startswith("Ringkasan Kota Contoh")
             assert "Masuk untuk membuka ruang kerja kota \u201cKota Uji\u201d" in _sidebar_text(page)
@@ -73,7 +72,7 @@ def test_visitor_sees_the_sample_city_and_an_operator_only_their_own_opd(new_con
             shot(page, f"access_operator_landing_{size}")
             page.context.close()
 
-        page = new_context(viewport=SIZES["1024x768"]).new_page()
+        page = new_context(viewport=VIEWPORTS["1024x768"]).new_page()
         open_app(page, f"{url}/{QUERY}")
         sign_in(page, "budi", PASSWORD)
         page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(

@@ -122,7 +122,10 @@ def add_note(page, text: str) -> None:
     area.press("Tab")  # commit the text area before the click
     wait_for_app(page)
     page.locator(".st-key-prod_notes_save button").click()
-    page.locator('[data-testid="stMain"]').get_by_text(text).wait_for()
+    # the saved note's line (the text area may hold the text a moment longer; the expander,
+    # whose label now counts the note, may be drawn folded)
+    page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]').get_by_text(
+        text).wait_for(state="attached")
     wait_for_app(page)
 
 

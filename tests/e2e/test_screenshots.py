@@ -1,4 +1,5 @@
-"""Screenshots of every page at 1280×720 and 1920×1080 (what a laptop and a projector show),
+"""Screenshots of every page at 1024×768 (a common projector, sidebar open), 1280×720 and
+1920×1080 (a laptop and a large screen),
 plus one full-length picture per page, into artifacts/screenshots/ (git-ignored) for a person
 to look at. Each page must also load without an error box at that size."""
 
