@@ -5,10 +5,11 @@ sample city, every page, timed from the click on the sidebar link until the page
 
 Starts `streamlit run app.py` on a free port and Debian's chromium through Playwright (the
 helpers of tests/e2e/conftest.py). Two sessions: one on the sample city, one with the
-benchmark city uploaded through the sidebar. Each tours every page --rounds times after one
-warm-up tour (first visits fill the caches); a switch counts from the click until the page's
-own title shows and Streamlit is idle with every chart drawn (the settle check is not
-counted). Prints the median per page, the ratio and the target (≤ 1.5×). Not a test.
+benchmark city uploaded through the sidebar. Both tour every page --rounds times after one
+warm-up tour (first visits fill the caches), switch by switch in turn (sample, then the
+upload) so that both see the same load of a shared machine; a switch counts from the click
+until the page's own title shows and Streamlit is idle with every chart drawn (the settle
+check is not counted). Prints the median per page, the ratio and the target (≤ 1.5×). Not a test.
 """
 
 from __future__ import annotations
@@ -85,13 +86,17 @@ def _switch(page, path: str, title: str) -> float:
     return drawn - start
 
 
-def _tour(page, titles: dict[str, str], rounds: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {p: [] for p in PATHS}
+def _tour(pages: dict[str, object], titles: dict[str, dict[str, str]], rounds: int
+          ) -> dict[str, dict[str, list[float]]]:
+    """Every page switch timed in each session in turn (sample, then upload, page by page),
+    so both see the same load of a shared machine; round 0 warms the caches."""
+    times = {label: {p: [] for p in PATHS} for label in pages}
     for r in range(rounds + 1):
         for path in PATHS:
-            seconds = _switch(page, path, titles.get(path, ""))
-            if r:  # round 0 warms the caches
-                times[path].append(seconds)
+            for label, page in pages.items():
+                seconds = _switch(page, path, titles[label].get(path, ""))
+                if r:
+                    times[label][path].append(seconds)
     return times
 
 
@@ -118,11 +123,12 @@ def main() -> int:
             time.sleep(0.2)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results = {}
+            pages, titles, contexts = {}, {}, []
             for label in ("sample", "upload"):
-                titles: dict[str, str] = {}  # per session: Ringkasan's title names the city
+                own: dict[str, str] = {}  # per session: Ringkasan's title names the city
                 ctx = browser.new_context(viewport=VIEWPORTS["1280x720"], locale="id-ID")
                 ctx.set_default_timeout(180_000)
+                contexts.append(ctx)
                 page = ctx.new_page()
                 page.goto(url)
                 wait_for_app(page)
@@ -134,8 +140,10 @@ def main() -> int:
                     page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path.strip("/")}"]'
                                  if path != "/" else '[data-testid="stSidebarNav"] a').first.click()
                     wait_for_app(page)
-                    titles[path] = _title(page)
-                results[label] = _tour(page, titles, args.rounds)
+                    own[path] = _title(page)
+                pages[label], titles[label] = page, own
+            results = _tour(pages, titles, args.rounds)
+            for ctx in contexts:
                 ctx.close()
             browser.close()
     finally:
