@@ -82,11 +82,9 @@ def note_key(note: Mapping[str, Any]) -> tuple:
 
 def merge_notes(current: Sequence[Mapping[str, Any]], incoming: Iterable[Mapping[str, Any]]
                 ) -> tuple[list[dict], int, int]:
-    """(merged notes sorted by time, number added, number already present)."""
+    """(merged notes sorted by time, number added, number already present). NotesError
+    (Indonesian) when the result would hold more than MAX_NOTES notes."""
     merged = [dict(n) for n in current]
-    incoming = list(incoming)
-    if len(merged) + len(incoming) > MAX_NOTES:
-        check_limits([*merged, *incoming])  # raises: too many for one session
     seen = {note_key(n) for n in merged}
     added = skipped = 0
     for raw in incoming:
@@ -98,6 +96,10 @@ def merge_notes(current: Sequence[Mapping[str, Any]], incoming: Iterable[Mapping
         seen.add(k)
         merged.append(n)
         added += 1
+    if len(merged) > MAX_NOTES:  # counted after merging: a note already there is one note
+        raise NotesError(f"Setelah digabung ada {fmt_num(len(merged))} catatan; paling banyak "
+                         f"{fmt_num(MAX_NOTES)} catatan per sesi. Bagi file catatan atau hapus "
+                         "catatan lama lebih dulu.")
     merged.sort(key=lambda n: (n.get("waktu") or "", n.get("opd") or "", n.get("unit") or ""))
     return merged, added, skipped
 

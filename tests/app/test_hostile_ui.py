@@ -7,12 +7,15 @@ Dinas Uji (tests/builders.py): 10 staff; Dinas Baik is the same OPD renamed.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from builders import opd_bytes
 
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import load_files
 from sotk_core.model.notes import MAX_NOTES, MAX_TEXT, make_note
 from sotk_core.scenario import Scenario, SetSettings, scenario_to_xlsx
+from sotk_core.workbook import guard
 from sotk_ui import panels, state
 from sotk_ui.safe import md
 from tests.app.helpers import XLSX, assert_clean, goto
@@ -39,13 +42,27 @@ def test_two_files_with_one_name_are_kept_apart(app):
     assert any("dinas (2).xlsx" in e.label.replace("\\", "") for e in app.expander)
 
 
+def test_uploads_up_to_the_session_total_are_kept(app, monkeypatch):
+    monkeypatch.setattr(panels, "MAX_SESSION_BYTES", len(UJI) + len(BAIK))  # exactly both
+    upload(app, ("uji.xlsx", UJI, XLSX), ("baik.xlsx", BAIK, XLSX))
+    assert list(app.session_state[state.UPLOADS]) == ["uji.xlsx", "baik.xlsx"]
+    assert not app.sidebar.warning
+
+
 def test_uploads_past_the_session_total_are_refused_with_a_message(app, monkeypatch):
-    monkeypatch.setattr(panels, "MAX_SESSION_BYTES", len(UJI) + 10)
+    monkeypatch.setattr(panels, "MAX_SESSION_BYTES", len(UJI) + len(BAIK) - 1)  # one byte short
     upload(app, ("uji.xlsx", UJI, XLSX), ("baik.xlsx", BAIK, XLSX))
     assert list(app.session_state[state.UPLOADS]) == ["uji.xlsx"]
     (warning,) = [w.value.replace("\\", "") for w in app.sidebar.warning]
     assert warning.startswith("File 'baik.xlsx' tidak dimuat: unggahan sesi ini sudah mendekati "
                               "batas")
+
+
+def test_the_upload_limits_are_stated_in_indonesian_where_files_are_chosen(app):
+    assert (guard.MAX_FILE_BYTES, guard.MAX_SESSION_BYTES) == (50 * 2**20, 200 * 2**20)
+    assert app.sidebar.file_uploader[0].proto.help == (
+        "Satu workbook per OPD, sesuai template. Maksimal 50 MB per file dan 200 MB untuk semua "
+        "unggahan satu sesi. File dengan galat tidak dihitung; file lain tetap dimuat.")
 
 
 def test_names_with_markup_are_escaped_in_markdown(app):
@@ -83,4 +100,24 @@ def test_a_reloaded_scenario_restores_its_settings(app):
     app.button(key="whatif_load").click().run()
     assert app.session_state[state.SETTINGS].wke_hours == 1300  # as saved, not 1.250
     assert app.session_state["set_wke"] == 1300
+    assert_clean(app)
+
+
+def _city_notes(n: int) -> list[dict]:
+    start = datetime(2026, 12, 2, 9, 0)
+    return [make_note(f"catatan {i}", when=start + timedelta(seconds=i)) for i in range(n)]
+
+
+def test_the_1000th_typed_note_is_saved_and_the_1001st_refused_with_a_message(app):
+    app.session_state[state.NOTES] = _city_notes(999)
+    goto(app, "opd")
+    app.text_area(key="opdview_notes_text").input("catatan ke-1.000").run()
+    app.button(key="opdview_notes_save").click().run()
+    assert len(app.session_state[state.NOTES]) == 1000  # n: saved
+    app.text_area(key="opdview_notes_text").input("catatan ke-1.001").run()
+    app.button(key="opdview_notes_save").click().run()
+    assert len(app.session_state[state.NOTES]) == 1000  # n + 1: refused, with what to do
+    assert [w.value for w in app.warning if "catatan di sesi ini" in w.value] == [
+        "Sudah ada 1.000 catatan di sesi ini (batasnya); unduh catatan lalu hapus yang lama "
+        "sebelum menulis lagi."]
     assert_clean(app)
