@@ -16,6 +16,7 @@ from sotk_core.scenario import (
     MoveStaff,
     NewTask,
     RemovePosition,
+    ScenarioError,
     SetExisting,
     SetSettings,
     SetTaskNorma,
@@ -32,7 +33,7 @@ from sotk_ui import scenarios as sc
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
 from sotk_ui.safe import md
-from sotk_ui.widgets import chart, delta_table, opd_picker, run_page
+from sotk_ui.widgets import chart, delta_table, opd_picker, run_page, scenario_mismatch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HELP_EJ = ("EJ = kebutuhan desimal ÷ pegawai ada. Di atas 1,00: beban berlebih (kurang "
@@ -349,7 +350,14 @@ def _save_load(w: sc.WhatIf) -> None:
 def sandbox() -> None:
     """Editing and results rerun alone: the app frame and other pages are not recomputed."""
     _scenario_bar()
-    w = sc.compute()
+    try:
+        w = sc.compute()
+    except ScenarioError as exc:  # left over from other data (a fragment: not run_page's)
+        scenario_mismatch(exc, "Kosongkan skenario ini di sini, atau muat lagi data yang "
+                               "dipakai saat skenario dibuat.")
+        st.button("Kosongkan skenario", icon=":material/restart_alt:", key="whatif_reset_stale",
+                  on_click=sc.reset, type="primary")
+        return
     opd = opd_picker(w.city.opd_names, key="whatif_opd")
     if opd is None:
         st.warning("Belum ada OPD yang dapat dihitung.")

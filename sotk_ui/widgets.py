@@ -78,9 +78,8 @@ def run_page(body: Callable[[], None]) -> None:
     except (ScriptControlException, FragmentHandledException):
         raise  # st.rerun / st.stop / a fragment's own error handling
     except ScenarioError as exc:  # e.g. a scenario made for other data: say what to do
-        st.error(f"Skenario ini tidak cocok dengan data yang sedang dimuat: {md(exc.message)} "
-                 "Buka halaman **Simulasi** lalu kosongkan atau hapus skenario itu, atau muat "
-                 "lagi data yang dipakai saat skenario dibuat.", icon=":material/warning:")
+        scenario_mismatch(exc, "Buka halaman **Simulasi** lalu kosongkan atau hapus skenario "
+                               "itu, atau muat lagi data yang dipakai saat skenario dibuat.")
     except Exception:  # noqa: BLE001 - the guard of last resort
         log.exception("page failed")
         st.error(
@@ -89,6 +88,12 @@ def run_page(body: Callable[[], None]) -> None:
             "kosongkan skenario di **Simulasi**, atau kembali ke kota contoh.",
             icon=":material/warning:",
         )
+
+
+def scenario_mismatch(exc: ScenarioError, what_to_do: str) -> None:
+    """The Indonesian message for a scenario the data in force cannot carry."""
+    st.error(f"Skenario ini tidak cocok dengan data yang sedang dimuat: {md(exc.message)} "
+             + what_to_do, icon=":material/warning:")
 
 
 def kpis(items: Sequence[tuple[str, str, str | None, str | None]],

@@ -14,7 +14,8 @@ from builders import opd_bytes
 from sotk_core.base.settings import Settings
 from sotk_core.model.city import load_files
 from sotk_core.model.notes import MAX_NOTES, MAX_TEXT, make_note
-from sotk_core.scenario import Scenario, SetSettings, scenario_to_xlsx
+from sotk_core.scenario import Scenario, ScenarioSet, SetSettings, scenario_to_xlsx
+from sotk_core.scenario.changes import SetExisting
 from sotk_core.workbook import guard
 from sotk_ui import panels, state
 from sotk_ui.safe import md
@@ -120,4 +121,24 @@ def test_the_1000th_typed_note_is_saved_and_the_1001st_refused_with_a_message(ap
     assert [w.value for w in app.warning if "catatan di sesi ini" in w.value] == [
         "Sudah ada 1.000 catatan di sesi ini (batasnya); unduh catatan lalu hapus yang lama "
         "sebelum menulis lagi."]
+    assert_clean(app)
+
+
+
+def test_a_scenario_left_over_from_other_data_says_what_to_do(app):
+    stale = Scenario(name="Rapat").add(SetExisting("Dinas Uji", "J01", 5),
+                                       load_files([("uji.xlsx", UJI)]))
+    upload(app, ("baik.xlsx", BAIK, XLSX))  # the data now in force has no Dinas Uji
+    app.session_state[state.SCENARIOS] = ScenarioSet().put(stale)
+    app.session_state[state.ACTIVE_SCENARIO] = "Rapat"
+    goto(app, "simulasi")
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert errors == ["Skenario ini tidak cocok dengan data yang sedang dimuat: OPD 'Dinas Uji' "
+                      "tidak ada dalam data. Kosongkan skenario ini di sini, atau muat lagi data "
+                      "yang dipakai saat skenario dibuat."]
+    app.button(key="whatif_reset_stale").click().run()  # the way out, on the page itself
+    assert_clean(app)
+    assert len(app.session_state[state.SCENARIOS].get("Rapat")) == 0
+    goto(app, "ringkasan")
     assert_clean(app)
