@@ -15,6 +15,7 @@ import streamlit as st
 
 from sotk_core.base.settings import Settings
 from sotk_core.scenario import Scenario, ScenarioSet
+from sotk_core.workbook.spec import norm
 
 SOURCE = "sotk_source"  # "sample" | "upload"
 UPLOADS = "sotk_uploads"  # dict[file name, bytes] of this session only
@@ -90,8 +91,7 @@ def own_opd(names: Sequence[str] | None = None) -> str | None:
     value = get(OWN_OPD)
     if not isinstance(value, str) or names is None:
         return value if isinstance(value, str) else None
-    wanted = " ".join(value.split()).casefold()
-    return next((n for n in names if " ".join(n.split()).casefold() == wanted), None)
+    return next((n for n in names if norm(n) == norm(value)), None)
 
 
 # ---- the user's work ------------------------------------------------------------------------

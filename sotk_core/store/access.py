@@ -41,6 +41,7 @@ from sotk_core.store.errors import (
     NotFound,
     PermissionDenied,
 )
+from sotk_core.workbook.spec import norm
 
 LOCK_AFTER = 5  # failed attempts in a row before the account is locked
 LOCK_MINUTES = 15
@@ -153,8 +154,6 @@ def _membership_info(row: t.Membership) -> MembershipInfo:
     return MembershipInfo(row.account_id, row.workspace_id, row.role, tuple(row.opds or ()))
 
 
-def _norm_opd(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
 
 
 class RolePolicy:
@@ -189,8 +188,8 @@ class RolePolicy:
             label = ROLE_LABELS.get(Role(next(iter(roles))), "")
             raise PermissionDenied(f"Peran {label} tidak boleh {what}.")
         if member is not None and member.role == Role.OPD and action in OPD_SCOPED:
-            own = {_norm_opd(o) for o in member.opds}
-            if scope.opd is None or _norm_opd(scope.opd) not in own:
+            own = {norm(o) for o in member.opds}
+            if scope.opd is None or norm(scope.opd) not in own:
                 target = f"OPD '{scope.opd}'" if scope.opd else "seluruh kota"
                 mine = ", ".join(member.opds) or "-"
                 raise PermissionDenied(f"Akun {actor.name} hanya boleh {what} untuk OPD "
@@ -320,7 +319,7 @@ class AccountService:
         """The account when the password is right; otherwise LoginRefused (Indonesian), with
         the wait before the next try growing per failure and a lock after LOCK_AFTER."""
         now = self.clock()
-        key = " ".join(str(username or "").split()).casefold()
+        key = norm(username)
         failed = False
         with self.db.write() as s:
             row = s.scalars(select(t.Account).where(t.Account.username == key)).first()
@@ -379,7 +378,7 @@ class AccountService:
 
     @staticmethod
     def _by_name(s, username: str) -> t.Account:  # noqa: ANN001
-        key = " ".join(str(username or "").split()).casefold()
+        key = norm(username)
         row = s.scalars(select(t.Account).where(t.Account.username == key)).first()
         if row is None:
             raise NotFound(f"Akun '{username}' tidak ada.")
