@@ -154,8 +154,6 @@ def _membership_info(row: t.Membership) -> MembershipInfo:
     return MembershipInfo(row.account_id, row.workspace_id, row.role, tuple(row.opds or ()))
 
 
-
-
 class RolePolicy:
     """The permission check of the service layer: the actor's role in the workspace the
     action touches (read from the database on every check, so a revoked role takes effect
