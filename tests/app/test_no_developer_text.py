@@ -104,13 +104,19 @@ def page_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+OPEN_PARTS = ("bal_groups_open", "bal_pos_open", "mat_levels_open", "prod_units_open",
+              "sim_balance_open")
+
+
 def test_no_page_shows_developer_text(new_app, sample_city, scenario, notes):
     at = new_app()
     at.session_state[state.SCENARIOS] = ScenarioSet((scenario,))
     at.session_state[state.NOTES] = notes
+    for key in OPEN_PARTS:  # expanders whose tables are built only when opened
+        at.session_state[key] = True
     at.run()
     seen: dict[str, str] = {}
-    for stem in (*PAGES, "simulasi", "presentasi"):
+    for stem in (*PAGES, "opd", "perencanaan", "simulasi", "presentasi"):
         goto(at, stem)
         assert_clean(at)
         if stem == "evaluasi_sotk":
@@ -122,6 +128,7 @@ def test_no_page_shows_developer_text(new_app, sample_city, scenario, notes):
     assert "Dasar: PP 18/2016" in seen["evaluasi_sotk"]
     assert "Praktik umum pedoman pemetaan" in seen["evaluasi_sotk"]
     assert "Aturan aplikasi ini" in seen["keseimbangan"]
+    assert "Beban berlebih (EJ > 1,00)" in seen["keseimbangan"]  # an opened expander's part
     assert "pembulatan biasa (,5 ke atas)" in seen["ringkasan"]  # the settings line on top
     assert "pembulatan selalu ke atas" in seen["simulasi"]  # the scenario's own settings
 
