@@ -84,7 +84,7 @@ def workspace_panel() -> None:
     st.session_state["ws_pick"] = current if current in names else DEMO
     st.sidebar.selectbox(
         "Ruang kerja", [DEMO, *names], key="ws_pick", on_change=_pick_workspace,
-        format_func=lambda i: f"{SAMPLE_NAME} · demo, hanya-baca" if i == DEMO else names[i],
+        format_func=lambda i: SAMPLE_NAME if i == DEMO else names[i],  # fits a 1024 px sidebar
         label_visibility="collapsed")
     if current in names:
         rounds = svc.list_rounds(ws.actor(), current)
