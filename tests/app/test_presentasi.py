@@ -16,7 +16,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from sotk_core import Settings, evaluate, load_paths
@@ -44,21 +43,6 @@ DECK = CITY_PART + OPD_SLIDES * 18 + PLANNING_SLIDES  # 109
 def sample():
     city = load_paths(sorted((ROOT / "sample_data").glob("*.xlsx")), name="Kota Contoh")
     return city, evaluate(city, Settings())
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """file name -> the bytes a download button of the run served."""
-    served: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def capture(self, path_or_data, mimetype, kind, filename=None):
-        if filename and isinstance(path_or_data, bytes):
-            served[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
-    return served
 
 
 def counter(at: AppTest) -> tuple[int, int]:

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from sotk_core import Settings, evaluate, load_paths
@@ -199,17 +198,9 @@ def test_compare_view_shows_per_opd_deltas_with_two_decimals(sample):
     assert "EU kota" in city_table["Ukuran"].tolist()
 
 
-def test_cross_opd_move_rename_new_and_download_all(sample, monkeypatch):
+def test_cross_opd_move_rename_new_and_download_all(sample, downloads):
     city, ev = sample
-    served: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def capture(self, path_or_data, mimetype, kind, filename=None):
-        if filename and isinstance(path_or_data, bytes):
-            served[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    served = downloads
     at = _simulasi()
     at.selectbox(key="whatif_opd_widget").set_value(DINKES).run()
     at.selectbox(key="mv_from").set_value("08.07-02")
