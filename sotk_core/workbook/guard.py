@@ -26,6 +26,7 @@ import numpy as np
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
+from sotk_core.workbook.inflate import read_whole
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .streamlit/config.toml
 MAX_SESSION_BYTES = 200 * 1024 * 1024  # every workbook one app session holds at once
@@ -211,9 +212,9 @@ def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueLis
     with_errors: list[str] = []
     scans: dict[str, _Quick] = {}
     shared: SharedText | None = None
-    for info in infos:  # each member the parser may read, once, streaming: sizes and CRCs
+    for info in infos:  # each member the parser may read, once: sizes and CRCs
         if info.filename in sheet_of:  # must match the directory (BadZipFile otherwise)
-            quick = _quick_check(_chunks(zf, info.filename), shared_member is not None)
+            quick = _quick_check(_member(zf, data, info), shared_member is not None)
             scans[info.filename] = quick
             if quick.ranges is not None:
                 merged[sheet_of[info.filename]] = quick.ranges
@@ -223,11 +224,11 @@ def _check_archive(zf: zipfile.ZipFile, data: bytes, file: str, issues: IssueLis
             if quick.errors:
                 with_errors.append(info.filename)
         elif info.filename == shared_member:
-            shared = _shared_text(_chunks(zf, info.filename))
+            shared = _shared_text(_member(zf, data, info))
         elif info.filename not in every_sheet:  # sheets never parsed need no check
-            for _ in _chunks(zf, info.filename):
+            for _ in _member(zf, data, info):
                 pass
-    refusal = _refusal(zf, shared, {sheet_of[p]: (p, q) for p, q in scans.items()})
+    refusal = _refusal(zf, data, shared, {sheet_of[p]: (p, q) for p, q in scans.items()})
     if refusal is not None:
         sheet, message = refusal
         issues.error(file, sheet, None, None, message)
@@ -277,6 +278,13 @@ def _chunks(zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             yield chunk
 
 
+def _member(zf: zipfile.ZipFile, data: bytes, info: zipfile.ZipInfo) -> Iterable[bytes]:
+    """A member as pieces that split no tag: the whole content in one piece when it is
+    inflated in one call (inflate.py), else zipfile's bounded pieces re-cut at a tag."""
+    whole = read_whole(zf, data, info)
+    return (whole,) if whole is not None else _pieces(_chunks(zf, info.filename))
+
+
 def _is_shared_strings(member: str) -> bool:
     return posixpath.basename(member).lower() == "sharedstrings.xml"
 
@@ -309,18 +317,20 @@ class SharedText:
 
 def _shared_refs(piece: bytes) -> int:
     """At least the cells typed as shared strings: every attribute whose value is exactly 's'
-    (`t="s"` however it is spaced or quoted), at C speed."""
-    return piece.count(b'"s"') + piece.count(b"'s'")
+    (`t="s"` however it is spaced or quoted), at C speed. Excel writes no single quote, and
+    looking for one byte (memchr) is far cheaper than counting three."""
+    refs = piece.count(b'"s"')
+    return refs + piece.count(b"'s'") if piece.find(b"'") >= 0 else refs
 
 
-def _shared_text(chunks: Iterable[bytes]) -> SharedText:
-    """One streaming pass; stops counting past MAX_SHARED_STRINGS entries."""
+def _shared_text(pieces: Iterable[bytes]) -> SharedText:
+    """One pass over the member's pieces; stops counting past MAX_SHARED_STRINGS entries."""
     declared = 0
     sizes: list[np.ndarray] = []
     count = 0
     carry = 0
     first = True
-    for piece in _pieces(chunks):
+    for piece in pieces:
         if first:
             found = _UNIQUE_COUNT.search(piece, 0, 4096)
             declared = int(found.group(1)[:12]) if found else 0
@@ -339,12 +349,12 @@ def _shared_text(chunks: Iterable[bytes]) -> SharedText:
     return SharedText(declared, np.concatenate(sizes) if sizes else np.zeros(0, np.int64))
 
 
-def _shared_bytes(chunks: Iterable[bytes], shared: SharedText, refs: int) -> int:
+def _shared_bytes(pieces: Iterable[bytes], shared: SharedText, refs: int) -> int:
     """The text the sheet's shared-string cells expand to; a cell written otherwise than Excel
     does counts as the longest entry."""
     total = found = 0
     top = shared.entries
-    for piece in _pieces(chunks):
+    for piece in pieces:
         indexes = _SHARED_CELL.findall(piece)
         if not indexes:
             continue
@@ -354,7 +364,7 @@ def _shared_bytes(chunks: Iterable[bytes], shared: SharedText, refs: int) -> int
     return total + max(refs - found, 0) * shared.longest
 
 
-def _refusal(zf: zipfile.ZipFile, shared: SharedText | None,
+def _refusal(zf: zipfile.ZipFile, data: bytes, shared: SharedText | None,
              sheets: Mapping[str, tuple[str, _Quick]]) -> tuple[str | None, str] | None:
     """(sheet or None, message) when expanding the workbook would cost more than its limits."""
     for sheet, (_, quick) in sheets.items():
@@ -374,7 +384,7 @@ def _refusal(zf: zipfile.ZipFile, shared: SharedText | None,
         return None  # even if every cell held the longest text
     total, heaviest, most = 0, None, -1
     for sheet, (part, quick) in sheets.items():
-        size = _shared_bytes(_chunks(zf, part), shared, quick.shared_refs)
+        size = _shared_bytes(_member(zf, data, zf.getinfo(part)), shared, quick.shared_refs)
         total += size
         if size > most:
             heaviest, most = sheet, size
@@ -526,7 +536,7 @@ class _Quick:
     ranges: tuple[Merged, ...] | None  # and read (None: not all in the last piece)
 
 
-def _quick_check(chunks: Iterable[bytes], count_shared: bool = True) -> _Quick:
+def _quick_check(pieces: Iterable[bytes], count_shared: bool = True) -> _Quick:
     """Cheap C-speed passes over the part from <sheetData> to the last `sheetData` of the
     document (cells), and over all of it (merged ranges, counted; read from what follows
     sheetData when they are all in the last piece). `fits` False means 'measure it exactly'.
@@ -534,7 +544,7 @@ def _quick_check(chunks: Iterable[bytes], count_shared: bool = True) -> _Quick:
     fits, errors, inside = True, False, False
     shared_refs = merges = 0
     ranges: tuple[Merged, ...] | None = ()
-    pieces = _pieces(chunks)
+    pieces = iter(pieces)
     piece = next(pieces, None)
     while piece is not None:
         following = next(pieces, None)  # one piece ahead: is this the last one?
@@ -553,11 +563,25 @@ def _quick_check(chunks: Iterable[bytes], count_shared: bool = True) -> _Quick:
             ranges = _merged_ranges(piece, end) if end >= 0 else None
         end = end if end >= 0 else len(piece)
         if fits and (_UNVOUCHED_CELL.search(piece, start, end) is not None
-                     or piece.find(b":c", start, end) >= 0):  # prefixed (x:c) cells: measure
+                     or _colon_c(piece, start, end)):  # prefixed (x:c) cells: measure
             fits = False
         errors = errors or piece.find(b't="e"', start, end) >= 0
         piece = following
     return _Quick(fits, errors, shared_refs, merges, ranges)
+
+
+def _colon_c(piece: bytes, start: int, end: int) -> bool:
+    """Whether b':c' occurs in piece[start:end]. Sheet data rarely holds a colon (a formula
+    range does), and finding one byte is a memchr, many times cheaper than the two-byte
+    search, which is left for the colons after the first few."""
+    at = piece.find(b":", start, end)
+    for _ in range(8):
+        if at < 0:
+            return False
+        if at + 1 < end and piece[at + 1] == 0x63:  # b"c"
+            return True
+        at = piece.find(b":", at + 1, end)
+    return at >= 0 and piece.find(b":c", at, end) >= 0
 
 
 _MERGE_CELL = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"')
