@@ -105,21 +105,26 @@ def _allocate(pos: pd.DataFrame) -> pd.DataFrame:
     need = np.where(movable, pos["formasi"].to_numpy(), 0.0)
     names = pos["name"].astype(str).str.casefold().to_numpy()
     kinds = pos["kind"].astype(object).to_numpy()
-    groups = {scope: pos.groupby(key, sort=False).indices
+    # only positions with excess can ever give: each group keeps just those, in sheet order
+    sources = left > 0
+    groups = {scope: {k: idx[sources[idx]].tolist()
+                      for k, idx in pos.groupby(key, sort=False).indices.items()}
               for scope, key in (("unit", "unit_uid"), ("opd", "opd"))}
     keys = {"unit": pos["unit_uid"].to_numpy(), "opd": pos["opd"].to_numpy()}
-    targets = np.flatnonzero(need > 0)
+    targets = np.flatnonzero(need > 0).tolist()
     moves: list[tuple[int, int, float, str]] = []
     for scope in ("unit", "opd"):
         for t in targets:
             if need[t] <= 0:
                 continue
             members = groups[scope][keys[scope][t]]
-            cands = [int(i) for i in members if left[i] > 0 and i != t]
+            if not members:
+                continue
+            cands = [i for i in members if left[i] > 0 and i != t]
             cands.sort(key=lambda i: (names[i] != names[t], kinds[i] != kinds[t], -left[i]))
             for s in cands:
                 n = min(left[s], need[t])
-                moves.append((s, int(t), float(n), scope))
+                moves.append((s, t, float(n), scope))
                 left[s] -= n
                 need[t] -= n
                 if need[t] <= 0:
