@@ -152,6 +152,12 @@ def _grouping_rows(structure: StructureResult, roots: pd.DataFrame) -> list[pd.D
     return out
 
 
+# the unit columns the messages below read (a row tuple of all ~45 columns costs more)
+_MESSAGE_FIELDS = ["opd", "code", "name", "is_root", "existing", "positions", "surplus",
+                   "shortage", "surplus_positions", "shortage_positions", "eu2", "head_name",
+                   "head_code"]
+
+
 def _unit_rows(structure: StructureResult, settings: Settings) -> list[pd.DataFrame]:
     u = structure.units
     out = []
@@ -164,7 +170,7 @@ def _unit_rows(structure: StructureResult, settings: Settings) -> list[pd.DataFr
         m = u.loc[mask]
         if m.empty:
             return
-        msg = [make(r) for r in m.itertuples(index=False)]  # type: ignore[operator]
+        msg = [make(r) for r in m.loc[:, _MESSAGE_FIELDS].itertuples(index=False)]  # type: ignore[operator]
         if isinstance(value, str):
             val: object = m[value].astype("float64")
         else:
