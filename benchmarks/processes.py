@@ -2,6 +2,8 @@
 
     python -m benchmarks.processes fastexcel FILE...   # read every sheet to Arrow: the floor
     python -m benchmarks.processes openpyxl FILE...    # pandas + openpyxl, Beban Kerja only
+    python -m benchmarks.processes phases FILE...      # report --json step by step (JSON out)
+    python -m benchmarks.processes floor-phases FILE...  # the fastexcel process step by step
 
 Each is what a minimal script doing only that job costs as a whole process (interpreter start
 and imports included), so the product's `report --json` can be compared as a process too.
@@ -10,6 +12,9 @@ and imports included), so the product's `report --json` can be compared as a pro
 from __future__ import annotations
 
 import sys
+import time
+
+_START = time.perf_counter()  # as early in the process as this module can look
 
 
 def fastexcel_every_sheet(paths: list[str]) -> int:
@@ -47,12 +52,65 @@ def openpyxl_workload(paths: list[str]) -> int:
     return sum(len(pd.read_excel(p, sheet_name="Beban Kerja", engine="openpyxl")) for p in paths)
 
 
+def report_phases(paths: list[str]) -> dict[str, float]:
+    """Wall seconds of each step `python -m sotk_core report FILE... --json` takes, in the
+    same order (sotk_core.__main__.main); 'start' is the interpreter until this module ran."""
+    import json
+    import os
+
+    marks = {"start": _START}
+
+    def mark(name: str) -> None:
+        marks[name] = time.perf_counter()
+
+    import sotk_core.__main__  # everything the command imports
+    from sotk_core import Settings
+    from sotk_core.model.city import load_files
+    from sotk_core.model.evaluate import evaluate
+    from sotk_core.present.report import build_report, report_json
+    from sotk_core.workbook.isolate import warm_up
+
+    mark("imports")
+    warm_up()
+    inputs = [(os.path.basename(p), open(p, "rb").read()) for p in paths]  # noqa: SIM115
+    settings = Settings()
+    city = load_files(inputs, settings)
+    mark("read")
+    ev = evaluate(city, settings)
+    mark("evaluate")
+    report_json(build_report(ev))
+    mark("report")
+    steps = list(marks)
+    out = {b: marks[b] - marks[a] for a, b in zip(steps, steps[1:], strict=False)}
+    print(json.dumps(out))
+    sotk_core.__main__._exit_now(0)  # and end as the command does
+    return out
+
+
+def floor_phases(paths: list[str]) -> dict[str, float]:
+    """The fastexcel process's imports and read, as wall seconds (JSON on stdout)."""
+    import json
+
+    import fastexcel  # noqa: F401
+    import pyarrow  # noqa: F401  (to_arrow needs it)
+
+    imported = time.perf_counter()
+    fastexcel_every_sheet(paths)
+    out = {"imports": imported - _START, "read": time.perf_counter() - imported}
+    print(json.dumps(out))
+    return out
+
+
 def main(argv: list[str]) -> int:
     kind, paths = argv[0], argv[1:]
     if kind == "fastexcel":
         fastexcel_every_sheet(paths)
     elif kind == "openpyxl":
         openpyxl_workload(paths)
+    elif kind == "phases":
+        report_phases(paths)
+    elif kind == "floor-phases":
+        floor_phases(paths)
     else:
         print(f"unknown process {kind!r}: fastexcel or openpyxl", file=sys.stderr)
         return 1

@@ -132,6 +132,34 @@ def processes(n_opd: int, repeats: int, openpyxl_repeats: int) -> dict[str, floa
     return out
 
 
+def phases(n_opd: int, repeats: int) -> dict[str, dict[str, float]]:
+    """The report process and the fastexcel process step by step (wall s, medians): where
+    the report's time goes next to the floor's. 'start' is the interpreter's own start-up
+    (process wall time minus the steps the process timed itself)."""
+    files = [str(p) for p in city_paths(n_opd, n_opd * TASKS_PER_OPD)]
+    runs: dict[str, list[dict[str, float]]] = {"report": [], "fastexcel": []}
+    for _ in range(max(repeats, 1)):
+        for name, kind in (("report", "phases"), ("fastexcel", "floor-phases")):
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "benchmarks.processes", kind, *files],
+                                  cwd=ROOT, capture_output=True, text=True, check=True)
+            wall = time.perf_counter() - start
+            steps = json.loads(done.stdout.strip().splitlines()[-1])
+            runs[name].append({"start": wall - sum(steps.values()), **steps, "total": wall})
+    return {name: {k: statistics.median(r[k] for r in results) for k in results[0]}
+            for name, results in runs.items()}
+
+
+def _print_phases(n_opd: int, table: dict[str, dict[str, float]]) -> None:
+    cols = ("start", "imports", "read", "evaluate", "report", "total")
+    heads = ("start", "imports", "read", "evaluate", "report+JSON", "total")
+    print(f"\nStep by step at {n_opd} OPD (wall s, medians; read = 2 reader processes):")
+    print(f"  {'process':<10}" + "".join(f"{h:>12}" for h in heads))
+    for name, row in table.items():
+        print(f"  {name:<10}" + "".join(f"{row[c]:>12.2f}" if c in row else f"{'–':>12}"
+                                         for c in cols))
+
+
 def _ok(good: bool) -> str:
     return "ok" if good else "MISSED"
 
@@ -219,6 +247,8 @@ def main() -> None:
     print(f"python benchmarks/run.py --sizes {args.sizes} --repeats {args.repeats} "
           f"(medians; load average at the end {os.getloadavg()[0]:.1f})")
     _print(rows)
+    at = next((r for r in rows if r["opd"] == 40), rows[len(rows) // 2])
+    _print_phases(int(at["opd"]), phases(int(at["opd"]), min(args.repeats, 3)))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ reported), 1 on misuse or when the workspace database cannot be opened (one Indo
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -40,7 +43,7 @@ from sotk_core.model.city import CityData, load_files
 from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.present.catalogue import catalogue, catalogue_text
 from sotk_core.present.report import build_report, report_json
-from sotk_core.workbook.isolate import warm_up
+from sotk_core.workbook.isolate import stop_workers, warm_up
 
 
 class _Parser(argparse.ArgumentParser):
@@ -204,13 +207,18 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _write_json(data: bytes) -> None:
     """UTF-8 bytes to stdout (as text when stdout is not a UTF-8 byte stream)."""
     stream = sys.stdout
-    if getattr(stream, "buffer", None) is not None and (stream.encoding or "").lower().replace(
-            "-", "") == "utf8":
-        stream.flush()
-        stream.buffer.write(data)
-        stream.buffer.flush()
-    else:
-        stream.write(data.decode())
+    try:
+        if getattr(stream, "buffer", None) is not None and (
+                stream.encoding or "").lower().replace("-", "") == "utf8":
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data.decode())
+    except BrokenPipeError:  # `... --json | head`: the reader stopped early; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())  # so the final flush at exit has nowhere to fail
+        os.close(devnull)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -438,5 +446,21 @@ def _ws_report(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 2 if _failed(opened.city) else 0
 
 
+def _exit_now(code: int) -> None:
+    """End a finished command without the interpreter's own clean-up, which at 40 OPD spends
+    ≈0.1 s freeing every frame and module one by one. What that clean-up would do for us is
+    done here first: the reader processes stopped, log handlers and output streams flushed.
+    (Workspace commands exit normally: their database connections close on the way.)"""
+    stop_workers()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    status = main()
+    if sys.argv[1:2] != ["workspace"]:
+        _exit_now(status)
+    raise SystemExit(status)

@@ -360,6 +360,11 @@ def warm_up() -> None:
     _POOL.warm_up()
 
 
+def stop_workers() -> None:
+    """Stop the idle worker processes now (also done at exit)."""
+    _POOL.close()
+
+
 def run_isolated(kind: str, jobs: Sequence[tuple]) -> list[tuple[str, object]]:
     """Each job's (outcome, value), in order: ('ok', result), or ('crash' | 'timeout' |
     'memory' | 'defect', detail). Jobs run on up to POOL_SIZE workers at once."""

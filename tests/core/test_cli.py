@@ -122,3 +122,20 @@ def test_report_json_adds_the_formasi_plan(files, capsys):
     assert f["moves"] == [{"opd": "Dinas Uji", "from": "J06", "to": "J08", "count": 1,
                            "scope": "opd"}]
     assert list(out)[:6] == ["settings", "city", "opd", "units", "positions", "issues"]
+
+
+def test_report_as_a_process_ends_cleanly_whole_or_cut_short(files):
+    """The command ends without the interpreter's clean-up (a fast exit): the JSON must still
+    arrive whole, with the exit status; and a reader that stops early (`| head`) gets no
+    traceback. The bad file makes the status 2, so the status is the command's, not 0."""
+    good, bad = files
+    cmd = [sys.executable, "-m", "sotk_core", "report", str(good), str(bad), "--json"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True)
+    assert done.returncode == 2
+    out = json.loads(done.stdout)
+    assert len(out["opd"]) == 1 and any(i["file"] == "rusak.xlsx" for i in out["issues"])
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader goes away before anything is written: EPIPE
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()[-600:]
+    assert proc.returncode == 2
