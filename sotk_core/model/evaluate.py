@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -29,7 +30,6 @@ class Evaluation:
     opds: pd.DataFrame  # workload per OPD + maturity + SAKIP + kelembagaan
     summary: dict[str, object]  # the city block
     structure: StructureResult | None = field(default=None)  # SOTK checks (domain.md §4)
-    balance: BalanceResult | None = field(default=None)  # workload balance (domain.md §5)
     findings: pd.DataFrame | None = field(default=None)  # flat table of findings (Temuan)
     # Warnings that need the settings in force: norms in the wrong unit, kelembagaan items the
     # chosen table does not have. `issues` lists them after the workbooks' own.
@@ -38,6 +38,12 @@ class Evaluation:
     @property
     def issues(self) -> list[Issue]:
         return [*self.city.issues, *self.notices]
+
+    @cached_property
+    def balance(self) -> BalanceResult:
+        """Workload balance (domain.md §5), computed when first asked for: the pages that
+        show it ask, the command-line report does not."""
+        return compute_balance(self.city, self.workload, self.settings)
 
 
 def evaluate(city: CityData, settings: Settings,
@@ -75,8 +81,7 @@ def evaluate(city: CityData, settings: Settings,
         "files_failed": sum(1 for wb in city.workbooks if not wb.ok),
     }
     structure = compute_structure(city, workload, settings, size_limits)
-    balance = compute_balance(city, workload, settings)
     findings = build_findings(structure, workload, settings)
     return Evaluation(settings=settings, city=city, workload=workload, maturity=maturity,
                       kelembagaan=kel, opds=opds, summary=summary, structure=structure,
-                      balance=balance, findings=findings, notices=notices)
+                      findings=findings, notices=notices)
