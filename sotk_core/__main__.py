@@ -28,6 +28,7 @@ import os
 import sys
 from pathlib import Path
 
+from sotk_core.base.cli_words import indonesian_argparse
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import Settings
 from sotk_core.base.tables import (
@@ -79,9 +80,10 @@ def _add_settings_options(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    indonesian_argparse()
     p = _Parser(prog="python -m sotk_core",
                 description="SOTK Dashboard: laporan ABK, kematangan dan struktur OPD.")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, metavar="PERINTAH", parser_class=_Parser)
     r = sub.add_parser("report", help="Hitung laporan dari workbook OPD.")
     r.add_argument("files", nargs="+", metavar="FILE")
     _add_settings_options(r)
@@ -142,7 +144,7 @@ def _workspace_parser(sub: argparse._SubParsersAction) -> None:
                         "bawaan).")
     w.add_argument("--workspace", "-w", metavar="NAMA", default=None,
                    help="Nama ruang kerja (boleh dikosongkan bila hanya ada satu).")
-    ws = w.add_subparsers(dest="ws_command", required=True, parser_class=_Parser)
+    ws = w.add_subparsers(dest="ws_command", required=True, metavar="PERINTAH", parser_class=_Parser)
     i = ws.add_parser("init", help="Buat ruang kerja baru.")
     i.add_argument("--name", required=True, metavar="NAMA")
     im = ws.add_parser("import", help="Simpan workbook OPD ke satu putaran.")
@@ -156,7 +158,7 @@ def _workspace_parser(sub: argparse._SubParsersAction) -> None:
     r = ws.add_parser("restore", help="Pulihkan cadangan .zip ke basis data kosong.")
     r.add_argument("input", metavar="IN.zip")
     u = ws.add_parser("user", help="Akun dan peran di ruang kerja.")
-    us = u.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    us = u.add_subparsers(dest="user_command", required=True, metavar="PERINTAH", parser_class=_Parser)
     ua = us.add_parser("add", help="Buat akun (atau ubah perannya) di ruang kerja.")
     ua.add_argument("name", metavar="NAMA")
     ua.add_argument("--role", required=True, choices=["admin", "opd", "viewer"])

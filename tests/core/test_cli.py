@@ -139,3 +139,36 @@ def test_report_as_a_process_ends_cleanly_whole_or_cut_short(files):
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()[-600:]
     assert proc.returncode == 2
+
+
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help",
+                    "error:", "invalid choice", "required:", "expected", "unrecognized",
+                    "not allowed", "choose from")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["report", "--help"], ["workspace", "--help"],
+                                  ["workspace", "user", "--help"]])
+def test_help_is_indonesian(argv, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "cara pakai: python -m sotk_core" in out and "tampilkan bantuan ini lalu keluar" in out
+    assert not [w for w in ARGPARSE_ENGLISH if w in out], out
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["reprot"], "argumen PERINTAH: pilihan 'reprot' tidak dikenal (pilih salah satu: 'report'"),
+    (["report"], "argumen berikut wajib diisi: FILE"),
+    (["report", "a.xlsx", "--wke-hours", "abc"], "argumen --wke-hours: nilai 'abc' tidak sah"),
+    (["report", "a.xlsx", "--wke-hours", "1", "--wke-minutes", "2"],
+     "argumen --wke-minutes: tidak boleh dipakai bersama argumen --wke-hours"),
+    (["report", "a.xlsx", "--bogus"], "argumen tidak dikenal: --bogus"),
+])
+def test_misuse_is_told_in_indonesian(argv, said, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 1
+    err = capsys.readouterr().err
+    assert said in err and "galat:" in err and "cara pakai:" in err
+    assert not [w for w in ARGPARSE_ENGLISH if w in err], err
