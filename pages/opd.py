@@ -8,7 +8,7 @@ import streamlit as st
 
 from sotk_core.base.texts import EXPLAIN_EJ, EXPLAIN_EU, EXPLAIN_NEED_RAW, EXPLAIN_PJ
 from sotk_core.present import tables
-from sotk_core.present.opd_view import opd_view
+from sotk_core.present.opd_view import opd_view, positions_lines, table_parts, units_lines
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
@@ -46,20 +46,30 @@ def body() -> None:
     over, idle = st.columns(2)
     with over:
         lines_box("Beban berlebih: perlu tambahan pegawai", ":material/trending_up:",
-                  [("Seksi dan bidang", view.overloaded_units),
-                   ("Jabatan", view.overloaded_positions)],
+                  [("Seksi dan bidang", units_lines(view.overloaded_units)),
+                   ("Jabatan", positions_lines(view.overloaded_positions))],
                   "Tidak ada seksi, bidang atau jabatan yang beban berlebih.", key="opdview_over")
     with idle:
         lines_box("Beban rendah: pegawai dapat dialihkan", ":material/trending_down:",
-                  [("Seksi dan bidang", view.idle_units), ("Jabatan", view.idle_positions)],
+                  [("Seksi dan bidang", units_lines(view.idle_units)),
+                   ("Jabatan", positions_lines(view.idle_positions))],
                   "Tidak ada seksi, bidang atau jabatan yang beban rendah.", key="opdview_idle")
     st.subheader("Semua jabatan, EJ tertinggi di atas", help=EXPLAIN_EJ)
-    text_table(view.positions, key="opdview_positions")
+    parts = table_parts(view.positions)
+    if parts.note:
+        st.caption(parts.note)
+    text_table(parts.first, key="opdview_positions")
+    if parts.rest_title:
+        box = st.expander(parts.rest_title, key="opdview_rest_open", on_change="rerun")
+        if box.open:  # built only when opened (an OPD of the 40-OPD city has 150 positions)
+            with box:
+                text_table(parts.rest, key="opdview_positions_rest")
     st.subheader("Temuan")
     if not view.findings:
         st.info("Tidak ada temuan untuk OPD ini.")
-    for severity, basis, message in view.findings:
-        st.markdown(f"**{severity}** · _{basis}_ — {md(message)}")
+    else:  # one element, not one per finding
+        st.markdown("\n\n".join(f"**{severity}** · _{basis}_ — {md(message)}"
+                                 for severity, basis, message in view.findings))
     own_submission_panel(ev, opd)
     units = tables.scope(ev, opd).units
     notes_widget(opd, tables.unit_names(units), key="opdview_notes", expanded=True)

@@ -166,6 +166,55 @@ def positions_table(pos: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     })
 
 
+LINES_SHOWN = 10  # sentences per group in the overloaded/idle boxes; the rest are counted
+MORE_POSITIONS = "semuanya ada di tabel jabatan di bawah"
+MORE_UNITS = "semuanya ada di Tabel unit halaman Produktivitas"
+
+
+def first_lines(lines: list[str], what: str, where: str, n: int | None = None) -> list[str]:
+    """The first `n` (LINES_SHOWN) sentences and, when there are more, one counting the rest:
+    "… dan 51 jabatan lainnya; semuanya ada di tabel jabatan di bawah"."""
+    n = LINES_SHOWN if n is None else n
+    if len(lines) <= n:
+        return list(lines)
+    return [*lines[:n], f"… dan {fmt_num(len(lines) - n)} {what} lainnya; {where}"]
+
+
+def positions_lines(lines: list[str], n: int | None = None) -> list[str]:
+    return first_lines(lines, "jabatan", MORE_POSITIONS, n)
+
+
+def units_lines(lines: list[str], n: int | None = None) -> list[str]:
+    return first_lines(lines, "seksi dan bidang", MORE_UNITS, n)
+
+
+TABLE_ROWS = 40  # positions in the wrapping table; more go to a table opened on demand
+
+
+@dataclass(frozen=True)
+class TableParts:
+    """The positions table cut for the page: the first rows wrap in view, the rest is offered
+    in a closed box (a wrapping table of 150 rows is slow to draw and hard to read)."""
+
+    first: pd.DataFrame
+    rest: pd.DataFrame
+    note: str | None  # "Menampilkan 40 jabatan dengan EJ tertinggi dari 151. …", None: all
+    rest_title: str | None  # the closed box's title, None when there is no rest
+
+
+def table_parts(table: pd.DataFrame, rows: int | None = None) -> TableParts:
+    """`table` (positions_table, highest EJ first) cut after `rows` rows (TABLE_ROWS)."""
+    rows = TABLE_ROWS if rows is None else rows
+    if len(table) <= rows:
+        return TableParts(table, table.iloc[:0], None, None)
+    rest = len(table) - rows
+    return TableParts(
+        table.iloc[:rows], table.iloc[rows:],
+        f"Menampilkan {fmt_num(rows)} jabatan dengan EJ tertinggi dari {fmt_num(len(table))}. "
+        f"{fmt_num(rest)} jabatan lainnya ada di bawah tabel ini.",
+        f"{fmt_num(rest)} jabatan lainnya (lanjutan tabel di atas)")
+
+
 def _findings(ev: Evaluation, opd: str) -> list[tuple[str, str, str]]:
     if ev.findings is None:
         return []

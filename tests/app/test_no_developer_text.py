@@ -104,8 +104,8 @@ def page_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-OPEN_PARTS = ("bal_groups_open", "bal_pos_open", "mat_levels_open", "prod_units_open",
-              "sim_balance_open")
+OPEN_PARTS = ("bal_groups_open", "bal_pos_open", "mat_levels_open", "opdview_rest_open",
+              "prod_units_open", "sim_balance_open")
 
 
 def test_no_page_shows_developer_text(new_app, sample_city, scenario, notes):

@@ -463,3 +463,19 @@ def test_export_without_browser_raises_in_indonesian(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(RuntimeError, match="Chromium tidak ditemukan"):
         charts.to_png(go.Figure())
+
+
+def test_position_need_bars_draws_the_positions_of_highest_workload(ev):
+    pos, units = ev.workload.positions, ev.workload.units
+    # Dinas Uji has 8 positions: with room for 8 every one is drawn and nothing is said
+    whole = charts.position_need_bars(pos, "Dinas Uji", units=units, top=8)
+    assert len(_bars(whole)[0].y) == 8 and whole.layout.title.subtitle.text is None
+    # room for 7: J05 Kepala Seksi Layanan A (905 h, the lowest workload) is left out
+    cut = charts.position_need_bars(pos, "Dinas Uji", units=units, top=7)
+    need, existing = _bars(cut)
+    assert len(need.y) == 7 and not [y for y in need.y if "Kepala Seksi Layanan A" in y]
+    assert _subtitle(cut) == (
+        "Menampilkan 7 jabatan dengan beban kerja tertinggi dari 8; semua jabatan ada di tabel "
+        "jabatan.")
+    # still largest need on top: J08 (need 3) last in plotly's bottom-up order
+    assert need.x[-1] == 3 and existing.x[-1] == 0

@@ -3,10 +3,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from sotk_core import Settings
-from sotk_core.present.opd_view import grade_text, opd_view, reading, staffing_sentence
+from sotk_core.present.opd_view import (
+    grade_text,
+    opd_view,
+    positions_lines,
+    reading,
+    staffing_sentence,
+    table_parts,
+    units_lines,
+)
 
 S = Settings()
 
@@ -51,3 +60,36 @@ def test_opd_view_of_dinas_uji(uji_eval):
         "(EU 3,50)", "Bidang Pelayanan: butuh 7,42 orang, ada 6 — beban berlebih (EU 1,24)"]
     table = view.positions
     assert table["EJ"].tolist()[:2] == ["1,00", "0,96"] and table["EJ"].iloc[-1] == "–"
+
+
+def _sentences(n: int) -> list[str]:
+    return [f"Jabatan {i}: butuh 2,00 orang, ada 1 — beban berlebih" for i in range(1, n + 1)]
+
+
+def test_a_box_lists_ten_sentences_and_counts_the_rest():
+    # 10 sentences: all of them; 11: the first 10 and one line counting the 11th
+    assert positions_lines(_sentences(10)) == _sentences(10)
+    assert positions_lines(_sentences(11)) == [
+        *_sentences(10), "… dan 1 jabatan lainnya; semuanya ada di tabel jabatan di bawah"]
+    assert units_lines(_sentences(1_012))[-1] == (
+        "… dan 1.002 seksi dan bidang lainnya; semuanya ada di Tabel unit halaman Produktivitas")
+    assert len(units_lines(_sentences(1_012))) == 11
+
+
+def _positions(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"Jabatan": [f"Jabatan {i}" for i in range(1, n + 1)],
+                         "EJ": [f"{2 - i / 100:.2f}".replace(".", ",") for i in range(n)]})
+
+
+def test_the_positions_table_shows_forty_rows_and_the_rest_below():
+    whole = table_parts(_positions(40))  # 40 rows: all in view, no note, no box
+    assert len(whole.first) == 40 and whole.rest.empty
+    assert whole.note is None and whole.rest_title is None
+    cut = table_parts(_positions(41))
+    assert cut.first["Jabatan"].tolist() == [f"Jabatan {i}" for i in range(1, 41)]
+    assert cut.rest["Jabatan"].tolist() == ["Jabatan 41"]
+    assert cut.note == ("Menampilkan 40 jabatan dengan EJ tertinggi dari 41. 1 jabatan lainnya "
+                        "ada di bawah tabel ini.")
+    assert cut.rest_title == "1 jabatan lainnya (lanjutan tabel di atas)"
+    assert table_parts(_positions(1_041)).note.startswith(
+        "Menampilkan 40 jabatan dengan EJ tertinggi dari 1.041. 1.001 jabatan lainnya")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sotk_core.base.fmt import fmt_pct
+from sotk_core.base.fmt import fmt_num, fmt_pct
 from sotk_core.base.labels import label
 from sotk_core.base.settings import Settings
 from sotk_core.base.texts import KPI_EXISTING, KPI_NEED_RAW, TITLE_EU_PER_OPD, TITLE_NEED_PER_OPD
@@ -56,7 +56,7 @@ SHORTAGE_COLOR = VERMILLION
 
 
 def _need_bars(labels: list[str], existing: pd.Series, need: pd.Series, hover_text: list[str],
-               title: str) -> go.Figure:
+               title: str, subtitle: str | None = None) -> go.Figure:
     fig = go.Figure()
     # plotly draws the first trace of a horizontal group at the bottom: need below, staff above
     fig.add_bar(y=labels, x=need.to_numpy(), orientation="h", name=label("need"),
@@ -66,8 +66,8 @@ def _need_bars(labels: list[str], existing: pd.Series, need: pd.Series, hover_te
                 marker_color=EXISTING_COLOR, text=num_labels(existing), textposition="outside",
                 hovertext=hover_text, hovertemplate=HOVER)
     top = float(np.nanmax([need.max(), existing.max(), 1.0]))
-    fig.update_layout(title=title, barmode="group", bargroupgap=0.05,
-                      legend={"traceorder": "reversed"})
+    fig.update_layout(title={"text": title, "subtitle": {"text": subtitle}}, barmode="group",
+                      bargroupgap=0.05, legend={"traceorder": "reversed"})
     fig.update_xaxes(title="Orang", range=value_range(top), showgrid=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     return apply_theme(fig, rows_height(len(labels), row=58))
@@ -91,11 +91,16 @@ def opd_need_vs_existing(opds: pd.DataFrame, *, label: str = "abbr",
                              TITLE_NEED_PER_OPD), title)
 
 
+POSITION_BARS = 30  # positions drawn at most: 30 rows fill ~2.000 px (an OPD may have 200)
+
+
 def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
                        unit_code: str | None = None, units: pd.DataFrame | None = None,
-                       title: str | None = None) -> go.Figure:
+                       title: str | None = None, top: int | None = None) -> go.Figure:
     """Need vs existing per position of one OPD (optionally one unit and, when `units` is
     given, every unit below it). Positions with the same name are told apart by their unit.
+    At most `top` positions (default POSITION_BARS), those with the highest workload; the
+    subtitle then says how many of how many are shown.
 
     positions: `WorkloadResult.positions`; opd None = every row given (already filtered).
     """
@@ -103,6 +108,11 @@ def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
     if unit_code is not None:
         codes = subtree_codes(units, opd, unit_code) if units is not None else {str(unit_code)}
         df = df.loc[df["unit"].astype(str).isin(codes)]
+    top = POSITION_BARS if top is None else top
+    total = len(df)
+    if total > top:  # a chart of 150 bars is 9.000 px tall and slow to draw
+        df = df.sort_values("workload_hours", ascending=False, kind="stable",
+                            na_position="last").iloc[:top]
     df = df.sort_values(["need", "existing"], kind="stable")
     # the same position name in two units: the unit goes on a second, grey line
     dup = df["name"].duplicated(keep=False).to_numpy()
@@ -119,7 +129,14 @@ def position_need_bars(positions: pd.DataFrame, opd: str | None = None, *,
                               ("EJ", fmts(df["ej2"], 2))])
     where = f" · {_unit_name(units, opd, unit_code)}" if unit_code is not None else ""
     return titled(_need_bars(labels, df["existing"], df["need"], text,
-                             f"Pegawai ada dan kebutuhan per jabatan{where}"), title)
+                             f"Pegawai ada dan kebutuhan per jabatan{where}",
+                             shown_of(top, total) if total > top else None), title)
+
+
+def shown_of(shown: int, total: int) -> str:
+    """The subtitle of a position chart cut to its `shown` positions of the highest workload."""
+    return (f"Menampilkan {fmt_num(shown)} jabatan dengan beban kerja tertinggi dari "
+            f"{fmt_num(total)}; semua jabatan ada di tabel jabatan.")
 
 
 def _unit_name(units: pd.DataFrame | None, opd: str | None, unit_code: str) -> str:
