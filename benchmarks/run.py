@@ -189,7 +189,10 @@ def _print(rows: list[dict[str, float]]) -> None:
         print(f"{r['opd']:>4} | {r['parse_s']:>9.2f} {r['open_s']:>22.2f} "
               f"{r['open_s'] / r['parse_s']:>9.2f}×")
     at = next((r for r in rows if r["opd"] == 40), rows[len(rows) // 2])
-    print("\n'cpu s' rows: CPU seconds; the in-process ones read on one process (no worker "
+    print("\n'read' is load_files as the app and the command line call it: the files parsed by "
+          "two worker processes at once (one per core), the city built from them; 'floor' "
+          "reads the same sheets with fastexcel on one thread.")
+    print("'cpu s' rows: CPU seconds; the in-process ones read on one process (no worker "
           "processes), the report's include its reader processes.")
     print(f"\nTargets (issue 11: at 40 OPD / 100,000 tasks), measured at {at['opd']:.0f} OPD / "
           f"{at['tasks']:,.0f} tasks in this run:")
