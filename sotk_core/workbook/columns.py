@@ -21,6 +21,7 @@ exact path writes them: per column, row by row.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -66,13 +67,25 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
     header = locate_header(peek, range(1, peek_n + 1), sheet, out, _textual)
     if header is None:
         return None
+    if grid.merged is None:
+        raise NeedExact
     colmap = header.columns
     width = max(colmap.values()) + 1
     start = header.end + 1
-    keep = _kept_rows(grid, start, width, min(colmap.values())) + start
+    first = min(colmap.values())
+    head = _encode(grid.cells[first].slice(start))  # the header names it: the column exists
+    keep = _kept_rows(grid, start, width, first, head) + start
     contiguous = len(keep) == 0 or keep[-1] - keep[0] + 1 == len(keep)
     take = pa.array(keep, pa.int64())
     taken: dict[int, pa.Array] = {}
+    # each column's distinct values, for the kept rows; the first column's are known when
+    # every row is kept (the usual table)
+    encoded = {first: head} if len(keep) == len(head.codes) else {}
+
+    def encoding(c: int) -> Encoded:
+        if c not in encoded:
+            encoded[c] = _encode(column(c))
+        return encoded[c]
 
     def column(c: int) -> pa.Array:
         if c not in taken:
@@ -85,8 +98,6 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
                 taken[c] = col.take(take)
         return taken[c]
 
-    if grid.merged is None:
-        raise NeedExact
     if grid.merged:
         def title(r: int, c: int) -> object:
             value = peek[r][c] if r < len(peek) and c < len(peek[r]) else ""
@@ -97,14 +108,27 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
         merged_header_problems(grid.merged, header,
                                lambda c: not _blank(column(c)).all(), title, out, grid.width)
     rows = keep + 1  # Excel rows
+    mapped = [col for col in sheet.columns if col.key in colmap]
+    numeric = [col for col in mapped if col.kind in ("number", "int")]
+    textual = [col for col in mapped if col.kind not in ("number", "int", "enum")]
+    # one regex call per pattern for the whole sheet (Arrow compiles it on every call)
+    masks = {**_masks([encoding(colmap[c.key]).distinct for c in numeric], numeric,
+                      PLAIN_NUMBER, False),
+             **_masks([encoding(colmap[c.key]).distinct for c in textual], textual,
+                      SPECIAL_TEXT, True)}
     frame: dict[str, object] = {"row": rows}
     for col in sheet.columns:
         if col.key not in colmap:
             frame[col.key] = absent_column(col, len(keep))
-        elif col.kind in ("number", "int"):
-            frame[col.key] = _numbers(column(colmap[col.key]), rows, col, out)
+            continue
+        c = colmap[col.key]
+        if col.kind in ("number", "int"):
+            frame[col.key] = _numbers(encoding(c), masks[col.key], rows, col, out)
         else:
-            frame[col.key] = _texts(column(colmap[col.key]), rows, col, out)
+            flagged = masks.get(col.key)  # a choice column: every value is decided
+            if flagged is None:
+                flagged = np.ones(len(encoding(c).distinct), dtype=bool)
+            frame[col.key] = _texts(column(c), encoding(c), flagged, rows, col, out)
     return pd.DataFrame(frame, copy=False)
 
 
@@ -126,13 +150,14 @@ def _textual(row: list) -> bool:
     return True
 
 
-def _kept_rows(grid: Columns, start: int, width: int, first: int) -> np.ndarray:
+def _kept_rows(grid: Columns, start: int, width: int, first: int, head: Encoded
+               ) -> np.ndarray:
     """Indices (from `start`) of the rows holding something in columns A..width: the first
-    used column decides for almost every row, the others are looked at only where it is
-    blank."""
+    used column (`head`, its distinct values) decides for almost every row, the others are
+    looked at only where it is blank."""
     n = max(grid.height - start, 0)
-    kept = np.zeros(n, dtype=bool)
-    order = [first, *(c for c in range(min(width, grid.width)) if c != first)]
+    kept = ~head.per_row(_blank(head.distinct), True)
+    order = [c for c in range(min(width, grid.width)) if c != first]
     for c in order:
         col = grid.cells[c] if c < grid.width else None
         if col is None:
@@ -167,19 +192,41 @@ def _mask(arr: pa.Array, pattern: str, null: bool) -> np.ndarray:
         zero_copy_only=False)
 
 
+def _masks(arrays: list[pa.Array], cols: list[Column], pattern: str, null: bool
+           ) -> dict[str, np.ndarray]:
+    """`pattern` matched against several arrays in one call: column key -> its mask."""
+    if not arrays:
+        return {}
+    arrays = [a if a.type == pa.string() else a.cast(pa.string()) for a in arrays]
+    whole = _mask(pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0], pattern, null)
+    cuts = np.cumsum([len(a) for a in arrays])[:-1]
+    return {col.key: part for col, part in zip(cols, np.split(whole, cuts), strict=True)}
+
+
 # --- columns ----------------------------------------------------------------------------------
 
 Decided = tuple[object, str | None]  # (value, problem); problem '' means a blank cell
 
 
-def _decide(arr: pa.Array, resolve: Callable[[object], Decided]) -> tuple[np.ndarray,
-                                                                          list[Decided]]:
-    """Each value decided once per distinct value: (index of its decision per position,
-    the decisions; the last one is for empty cells)."""
+class Encoded(NamedTuple):
+    """A column as its distinct values and, per row, the index of its value (`len(distinct)`
+    for an empty cell). Masks and decisions are made once per distinct value: a column of
+    3,000 rows usually holds a few dozen."""
+
+    distinct: pa.Array
+    codes: np.ndarray
+
+    def per_row(self, per_value: np.ndarray, empty: object) -> np.ndarray:
+        """A value per distinct value (plus `empty` for empty cells) spread over the rows."""
+        return np.append(per_value, np.asarray(empty, dtype=per_value.dtype))[self.codes]
+
+
+def _encode(arr: pa.Array) -> Encoded:
     encoded = arr.dictionary_encode()
-    distinct = encoded.dictionary.to_pylist()
-    codes = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False)
-    return codes, [resolve(v) for v in distinct] + [resolve(None)]
+    indices = encoded.indices
+    if indices.null_count:
+        indices = indices.fill_null(len(encoded.dictionary))
+    return Encoded(encoded.dictionary, indices.to_numpy(zero_copy_only=False))
 
 
 def _resolver(col: Column) -> Callable[[object], Decided]:
@@ -196,54 +243,68 @@ def _resolver(col: Column) -> Callable[[object], Decided]:
     return resolve
 
 
-def _subset(arr: pa.Array, where: np.ndarray) -> tuple[np.ndarray, pa.Array]:
-    idx = np.flatnonzero(where)
-    return idx, arr if len(idx) == len(arr) else arr.take(pa.array(idx, pa.int64()))
-
-
-def _numbers(arr: pa.Array, rows: np.ndarray, col: Column, out: TableIssues) -> np.ndarray:
-    plain = _mask(arr, PLAIN_NUMBER, False)
-    blank = np.zeros(len(arr), dtype=bool)
-    if plain.all():
-        values = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
-    else:
-        values = np.full(len(arr), np.nan)
-        if plain.any():
-            values[plain] = pc.cast(arr.filter(pa.array(plain)), pa.float64()).to_numpy(
-                zero_copy_only=False)
-        idx, rest = _subset(arr, ~plain)
-        codes, decided = _decide(rest, _resolver(col))
-        blank[idx] = np.array([p == "" for _, p in decided])[codes]
-        numbers = np.array([np.nan if p is not None else v for v, p in decided], dtype=float)
-        values[idx] = numbers[codes]
-        bad = np.array([bool(p) for _, p in decided])[codes]
-        for i, code in zip(idx[bad].tolist(), codes[bad].tolist(), strict=True):
-            out.problem(int(rows[i]), col, decided[code][1])
-    out.check_range(values, rows, col, blank)
+def _numbers(enc: Encoded, plain: np.ndarray, rows: np.ndarray, col: Column, out: TableIssues
+             ) -> np.ndarray:
+    """The column's numbers; `plain` marks the distinct values one cast reads as the exact
+    reader does (PLAIN_NUMBER), the others are parsed one by one."""
+    distinct = enc.distinct
+    numbers = np.full(len(distinct) + 1, np.nan)  # the last: empty cells
+    blank = np.zeros(len(distinct) + 1, dtype=bool)
+    problems: list[str | None] = [None] * (len(distinct) + 1)
+    if plain.any():
+        clean = distinct if plain.all() else distinct.filter(pa.array(plain))
+        numbers[:-1][plain] = pc.cast(clean, pa.float64()).to_numpy(zero_copy_only=False)
+    resolve = _resolver(col)
+    others = np.flatnonzero(~plain).tolist()
+    texts = distinct.take(pa.array(others, pa.int64())).to_pylist() if others else []
+    for i, text in zip((*others, len(distinct)), (*texts, None), strict=True):
+        value, problem = resolve(text)
+        blank[i] = problem == ""
+        if problem:
+            problems[i] = problem
+        elif problem is None:
+            numbers[i] = value
+    values = numbers[enc.codes]
+    if any(problems):
+        bad = np.array([p is not None for p in problems])[enc.codes]
+        for i in np.flatnonzero(bad).tolist():
+            out.problem(int(rows[i]), col, problems[enc.codes[i]])
+    out.check_range(values, rows, col, blank[enc.codes])
     return values
 
 
-def _texts(arr: pa.Array, rows: np.ndarray, col: Column, out: TableIssues) -> object:
-    if col.kind == "enum":  # few distinct values: decide them all
-        flagged = np.ones(len(arr), dtype=bool)
-    else:
-        flagged = _mask(arr, SPECIAL_TEXT, True)
+def _texts(arr: pa.Array, enc: Encoded, flagged: np.ndarray, rows: np.ndarray, col: Column,
+           out: TableIssues) -> object:
+    """The column's values; the `flagged` distinct values, those not already what the exact
+    reader returns (SPECIAL_TEXT; all of a choice column), are decided one by one."""
+    distinct = enc.distinct
+    empty_cells = bool(arr.null_count)
     values = arr
-    if flagged.any():
-        idx, part = _subset(arr, flagged)
-        codes, decided = _decide(part, _resolver(col))
-        told = np.array([bool(p) or (p == "" and col.mandatory) for _, p in decided])[codes]
-        for i, code in zip(idx[told].tolist(), codes[told].tolist(), strict=True):
-            problem = decided[code][1]
-            if problem:
-                out.problem(int(rows[i]), col, problem)
-            else:
-                out.blank(int(rows[i]), col)
-        final = pa.array([col.default if problem == "" else value
-                          for value, problem in decided], pa.string())
-        new = final.take(pa.array(codes))
-        values = new if len(idx) == len(arr) else pc.replace_with_mask(arr, pa.array(flagged),
-                                                                        new)
+    if flagged.any() or empty_cells:
+        resolve = _resolver(col)
+        final = distinct.to_pylist()
+        told = np.zeros(len(distinct) + 1, dtype=bool)
+        problems: list[str | None] = [None] * (len(distinct) + 1)
+        changed = False
+        for i in (*np.flatnonzero(flagged).tolist(), len(distinct)):
+            value, problem = resolve(None if i == len(distinct) else final[i])
+            told[i] = bool(problem) or (problem == "" and col.mandatory)
+            problems[i] = problem
+            value = col.default if problem == "" else value
+            if i == len(distinct):
+                final.append(value)
+                changed = changed or (empty_cells and value is not None)
+            elif value != final[i] or value.__class__ is not str:
+                final[i], changed = value, True
+        if told.any():
+            for i in np.flatnonzero(told[enc.codes]).tolist():
+                problem = problems[enc.codes[i]]
+                if problem:
+                    out.problem(int(rows[i]), col, problem)
+                else:
+                    out.blank(int(rows[i]), col)
+        if changed:
+            values = pa.array(final, pa.string()).take(pa.array(enc.codes))
     if values.null_count == len(values):
         return [None] * len(values)  # as the exact path: an object column (or none at all)
     return pd.array(values, dtype=_STR)
