@@ -47,12 +47,10 @@ from sotk_core.workbook.rendering import (
     hides_type,
     may_not_be_text,
 )
-from sotk_core.workbook.rows import read_rows
+from sotk_core.workbook.rows import TEXT, read_rows
 from sotk_core.workbook.spec import Column, Sheet
 
 SMALL_ROWS = 30  # a sheet this short is read value by value: fewer calls than by columns
-
-_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataFrame | None:
@@ -307,4 +305,4 @@ def _texts(arr: pa.Array, enc: Encoded, flagged: np.ndarray, rows: np.ndarray, c
             values = pa.array(final, pa.string()).take(pa.array(enc.codes))
     if values.null_count == len(values):
         return [None] * len(values)  # as the exact path: an object column (or none at all)
-    return pd.array(values, dtype=_STR)
+    return pd.array(values, dtype=TEXT)

@@ -87,15 +87,19 @@ def _dtype(col: Column) -> str:
     return {"number": "float64", "int": "float64"}.get(col.kind, "object")
 
 
+_PROFILE_LABELS = {norm(f.label): f for f in PROFILE_FIELDS}
+
+
 def _read_profile(book: Book, issues: IssueList, file: str) -> dict[str, object]:
     profile: dict[str, object] = {}
     table = rules.normalise_text(read_table(book, PROFIL), PROFIL, issues, file)
     if table is None:
         return profile
     rules.duplicate_profile_rows(table, (f.label for f in PROFILE_FIELDS), issues, file)
-    labels = {norm(f.label): f for f in PROFILE_FIELDS}
-    for label, value, row in zip(table["isian"], table["nilai"], table["row"], strict=True):
-        spec = labels.get(norm(label))
+    for label, value, row in zip(rules.py_values(table["isian"]),
+                                 rules.py_values(table["nilai"]), table["row"].tolist(),
+                                 strict=True):
+        spec = _PROFILE_LABELS.get(norm(label))
         if spec is None or value is None or cells.is_blank(value):
             continue
         parsed: object

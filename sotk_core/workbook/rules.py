@@ -68,7 +68,8 @@ def duplicate_profile_rows(table: pd.DataFrame, labels: Iterable[str], issues: I
     """An isian that is filled in on more than one Profil row."""
     wanted = {norm(label): label for label in labels}
     first: dict[str, int] = {}
-    for label, value, row in zip(table["isian"], table["nilai"], table["row"], strict=True):
+    for label, value, row in zip(py_values(table["isian"]), py_values(table["nilai"]),
+                                 table["row"].tolist(), strict=True):
         key = norm(label)
         if key not in wanted or value is None or cells.is_blank(value):
             continue
@@ -78,6 +79,15 @@ def duplicate_profile_rows(table: pd.DataFrame, labels: Iterable[str], issues: I
                          f"baris {int(row)}); hapus salah satu baris.")
         else:
             first[key] = int(row)
+
+
+def py_values(column: pd.Series) -> list:
+    """The column's values as Python objects, None for a blank text cell (pandas' own
+    tolist() of a text column with blanks is several times slower)."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return pa.array(column.array).to_pylist()
+    return column.tolist()
 
 
 # --- text that means what it shows ------------------------------------------------------------
@@ -101,8 +111,10 @@ def _needs_cleaning(values: pd.Series, kind: str) -> np.ndarray:
     flag CPython keeps on each string) leaves almost nothing for the regex."""
     dtype = values.dtype
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        ascii_ = pa_compute.string_is_ascii(pa.array(values.array))  # no copy
-        mask = ~ascii_.fill_null(True).to_numpy(zero_copy_only=False)
+        arr = pa.array(values.array)  # no copy
+        if _ascii_bytes(arr):
+            return np.zeros(len(values), dtype=bool)
+        mask = ~pa_compute.string_is_ascii(arr).fill_null(True).to_numpy(zero_copy_only=False)
         texts = values
     else:
         texts = pd.Series([v if v.__class__ is str else None if v is None or v != v  # noqa: PLR0124
@@ -113,6 +125,14 @@ def _needs_cleaning(values: pd.Series, kind: str) -> np.ndarray:
         for i in np.flatnonzero(mask):
             mask[i] = _INVISIBLE.search(texts.iat[i]) is not None
     return mask
+
+
+def _ascii_bytes(arr: pa.Array) -> bool:
+    """Whether the bytes behind a string array are all ASCII: one reduction over its data
+    buffer, no call per value (the buffer may hold more than the array's values: then it
+    may say False for an ASCII array, and the exact test runs)."""
+    data = arr.buffers()[2]
+    return data is None or data.size == 0 or int(np.frombuffer(data, np.uint8).max()) < 0x80
 
 
 def normalise_text(frame: pd.DataFrame | None, sheet: Sheet, issues: IssueList, file: str
