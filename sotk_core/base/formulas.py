@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from sotk_core.base.fmt import round_half_up
 from sotk_core.base.settings import PERIODS, Settings
@@ -90,7 +91,13 @@ class TaskBase:
 def _codes(values: pd.Series, names: Sequence[str], missing: int) -> np.ndarray:
     """Index of each value in `names` (-1 when not there, `missing` when blank), looked up
     once per distinct value."""
-    codes, uniques = pd.factorize(values)
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":  # a tenth of the cost
+        encoded = pa.array(values.array).dictionary_encode()
+        uniques = encoded.dictionary.to_pylist()
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    else:
+        codes, uniques = pd.factorize(values)
     lookup = np.array([names.index(u) if u in names else -1 for u in uniques] + [missing],
                       dtype="int8")
     return lookup[codes]  # the blank code -1 picks the last entry: `missing`
