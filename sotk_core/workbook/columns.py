@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 
 from sotk_core.workbook import cells
 from sotk_core.workbook.cells import parse_number
+from sotk_core.workbook.frames import TEXT, frame_of
 from sotk_core.workbook.grid import Columns, Rows
 from sotk_core.workbook.header import (
     HEADER_SCAN_ROWS,
@@ -47,7 +48,7 @@ from sotk_core.workbook.rendering import (
     hides_type,
     may_not_be_text,
 )
-from sotk_core.workbook.rows import TEXT, read_rows
+from sotk_core.workbook.rows import read_rows
 from sotk_core.workbook.spec import Column, Sheet
 
 SMALL_ROWS = 30  # a sheet this short is read value by value: fewer calls than by columns
@@ -127,7 +128,7 @@ def read(grid: Columns, sheet: Sheet, actual: str, out: TableIssues) -> pd.DataF
             if flagged is None:
                 flagged = np.ones(len(encoding(c).distinct), dtype=bool)
             frame[col.key] = _texts(column(c), encoding(c), flagged, rows, col, out)
-    return pd.DataFrame(frame, copy=False)
+    return frame_of(frame)
 
 
 # --- header and rows --------------------------------------------------------------------------

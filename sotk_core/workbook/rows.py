@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-from pandas.arrays import ArrowStringArray
 
 from sotk_core.workbook import cells, rendering
+from sotk_core.workbook.frames import frame_of, text_array
 from sotk_core.workbook.grid import Rows
 from sotk_core.workbook.header import (
     NeedExact,
@@ -20,8 +19,6 @@ from sotk_core.workbook.header import (
     value_parser,
 )
 from sotk_core.workbook.spec import Column, Sheet
-
-TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' own dtype for a column of text
 
 
 def _has_value(row: list) -> bool:
@@ -88,7 +85,7 @@ def read_rows(grid: Rows, sheet: Sheet, out: TableIssues, rendered: bool = False
         if rendered and any(rendering.hides_type(v, col.kind) for v in values):
             raise NeedExact
         frame[col.key] = _parse_values(values, excel_rows, col, out)
-    return pd.DataFrame(frame)
+    return frame_of(frame)
 
 
 def _parse_values(values: list, rows: np.ndarray, col: Column, out: TableIssues) -> object:
@@ -130,11 +127,3 @@ def _parse_values(values: list, rows: np.ndarray, col: Column, out: TableIssues)
         result[i] = parsed
     return text_array(result)
 
-
-def text_array(values: list) -> object:
-    """A column of text and blanks (None) as the pandas string array the frame would infer
-    from the list, built directly (a tenth of the cost); other lists are left to pandas."""
-    if not any(v.__class__ is str for v in values) or not all(
-            v is None or v.__class__ is str for v in values):
-        return values  # all blank (object), or holding other values
-    return ArrowStringArray(pa.array(values, pa.large_string()), dtype=TEXT)
