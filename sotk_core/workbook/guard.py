@@ -16,7 +16,6 @@ import operator
 import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -26,7 +25,7 @@ import numpy as np
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
-from sotk_core.workbook.inflate import read_whole
+from sotk_core.workbook.inflate import INFLATE_ERRORS, read_whole
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # also server.maxUploadSize = 50 (MB) in .streamlit/config.toml
 MAX_SESSION_BYTES = 200 * 1024 * 1024  # every workbook one app session holds at once
@@ -171,7 +170,7 @@ def check_container(data: bytes, file: str, issues: IssueList,
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return _check_archive(zf, data, file, issues, sheets or (lambda _: True))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
+    except (zipfile.BadZipFile, *INFLATE_ERRORS, EOFError, OSError, ValueError, RuntimeError,
             NotImplementedError, ElementTree.ParseError):
         issues.error(file, None, None, None, _BROKEN)
         return None

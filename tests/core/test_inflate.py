@@ -1,4 +1,5 @@
-"""inflate.read_whole gives what zipfile's reader gives, and refuses what it refuses."""
+"""inflate.read_whole gives what zipfile's reader gives, and refuses what it refuses, with
+ISA-L's inflate and with zlib's."""
 
 from __future__ import annotations
 
@@ -9,9 +10,19 @@ import zlib
 
 import pytest
 
-from sotk_core.workbook.inflate import read_whole
+from sotk_core.workbook import inflate
+from sotk_core.workbook.inflate import INFLATE_ERRORS, read_whole
 
 XML = b"<worksheet><sheetData>" + b'<row r="1"><c r="A1"><v>1</v></c></row>' * 500 + b"</sheetData></worksheet>"
+
+
+@pytest.fixture(autouse=True, params=["isal", "zlib"])
+def library(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.param == "isal":
+        isal_zlib = pytest.importorskip("isal.isal_zlib")
+        monkeypatch.setattr(inflate, "_lib", isal_zlib)
+    else:
+        monkeypatch.setattr(inflate, "_lib", zlib)
 
 
 def _archive(content: bytes = XML, method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -28,8 +39,8 @@ def _both(data: bytes) -> tuple[object, object]:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 answers.append(read(zf, zf.infolist()[0]))
-        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
-            answers.append(type(exc))
+        except (zipfile.BadZipFile, EOFError, *INFLATE_ERRORS) as exc:
+            answers.append(zlib.error if isinstance(exc, INFLATE_ERRORS) else type(exc))
     return answers[0], answers[1]
 
 
@@ -57,6 +68,13 @@ def test_declared_size_caps_the_content() -> None:
     assert _both(data) == (zipfile.BadZipFile, zipfile.BadZipFile)
     data = _patch_central(data, 16, zlib.crc32(XML[:100]))
     assert _both(data) == (XML[:100], XML[:100])
+
+
+def test_corrupt_stream_is_refused_like_zipfile() -> None:
+    data = bytearray(_archive())
+    start = 30 + len("xl/worksheets/sheet1.xml")
+    data[start:start + 8] = b"\xff" * 8  # not a deflate block
+    assert _both(bytes(data)) == (zlib.error, zlib.error)
 
 
 def test_cut_member_is_refused_like_zipfile() -> None:
