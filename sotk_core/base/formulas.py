@@ -93,7 +93,10 @@ def _codes(values: pd.Series, names: Sequence[str], missing: int) -> np.ndarray:
     once per distinct value."""
     dtype = values.dtype
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":  # a tenth of the cost
-        encoded = pa.array(values.array).dictionary_encode()
+        text = pa.array(values.array)  # no copy; chunked when frames were concatenated
+        if isinstance(text, pa.ChunkedArray):
+            text = text.combine_chunks()
+        encoded = text.dictionary_encode()
         uniques = encoded.dictionary.to_pylist()
         codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
     else:

@@ -111,8 +111,8 @@ def _needs_cleaning(values: pd.Series, kind: str) -> np.ndarray:
     flag CPython keeps on each string) leaves almost nothing for the regex."""
     dtype = values.dtype
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        arr = pa.array(values.array)  # no copy
-        if _ascii_bytes(arr):
+        arr = pa.array(values.array)  # no copy; chunked when frames were concatenated
+        if all(map(_ascii_bytes, arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr])):
             return np.zeros(len(values), dtype=bool)
         mask = ~pa_compute.string_is_ascii(arr).fill_null(True).to_numpy(zero_copy_only=False)
         texts = values
