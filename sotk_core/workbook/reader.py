@@ -159,7 +159,7 @@ def _duplicates(codes: list, rows: list, issues: IssueList, file: str, sheet: Sh
 
 
 def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
-    code_list, parents = units["code"].tolist(), units["parent"].tolist()
+    code_list, parents = rules.py_values(units["code"]), rules.py_values(units["parent"])
     rows = units["row"].tolist()
     _duplicates(code_list, rows, issues, file, UNIT, "code", "Kode Unit")
     codes = {c for c in code_list if not _missing(c)}
@@ -202,18 +202,19 @@ def _validate_units(units: pd.DataFrame, issues: IssueList, file: str) -> None:
 
 def _validate_positions(positions: pd.DataFrame, units: pd.DataFrame, issues: IssueList,
                         file: str) -> None:
-    code_list, unit_list = positions["code"].tolist(), positions["unit"].tolist()
+    code_list, unit_list = rules.py_values(positions["code"]), rules.py_values(positions["unit"])
     rows = positions["row"].tolist()
     _duplicates(code_list, rows, issues, file, JABATAN, "code", "Kode Jabatan")
     rules.check_positions(positions, issues, file)
-    codes = {c for c in units["code"].tolist() if not _missing(c)}
+    codes = {c for c in rules.py_values(units["code"]) if not _missing(c)}
     for code, unit, row in zip(code_list, unit_list, rows, strict=True):
         if not _missing(unit) and unit not in codes:
             issues.error(file, JABATAN.name, int(row), "Kode Unit",
                          f"Kode Unit '{unit}' dari jabatan '{code}' tidak ada di sheet Unit.")
     head_row: dict[object, int] = {}  # unit -> row of its structural head (a blank unit too)
     structural = set(STRUCTURAL)
-    for kind, unit, row in zip(positions["kind"].tolist(), unit_list, rows, strict=True):
+    for kind, unit, row in zip(rules.py_values(positions["kind"]), unit_list, rows,
+                               strict=True):
         if kind not in structural:
             continue
         key = None if _missing(unit) else unit
@@ -245,7 +246,7 @@ def _validate_tasks(tasks: pd.DataFrame, positions: pd.DataFrame, issues: IssueL
     rows = tasks["row"].to_numpy()
     named = pa.array(owner.array)
     if pa.types.is_string(named.type) or pa.types.is_large_string(named.type):
-        codes = pa.array([c for c in positions["code"].tolist() if isinstance(c, str)],
+        codes = pa.array([c for c in rules.py_values(positions["code"]) if isinstance(c, str)],
                          type=named.type)
         unknown = np.flatnonzero(~pa_compute.is_in(named, value_set=codes).to_numpy(
             zero_copy_only=False) & owner.notna().to_numpy(dtype=bool))

@@ -215,13 +215,13 @@ def check_tasks(tasks: pd.DataFrame, minutes: np.ndarray, settings: Settings,
 def check_depth(units: pd.DataFrame, issues: IssueList, file: str) -> None:
     """An error when a unit sits more than MAX_UNIT_DEPTH levels deep, the OPD being level 1
     (call it only for a sheet without loops or unknown parents: those are reported first)."""
-    codes = units["code"].tolist()
+    codes = py_values(units["code"])
     index = {c: i for i, c in enumerate(codes) if isinstance(c, str)}
     parent = np.array([index.get(p, -1) if isinstance(p, str) else -1
-                       for p in units["parent"].tolist()], dtype=np.int64)
+                       for p in py_values(units["parent"])], dtype=np.int64)
     current = np.arange(len(codes), dtype=np.int64)
     for _ in range(MAX_UNIT_DEPTH):  # after k steps, current >= 0: at least k units above
-        current = np.where(current >= 0, parent[np.clip(current, 0, None)], -1)
+        current = np.where(current >= 0, parent[np.maximum(current, 0)], -1)
         if not (current >= 0).any():
             return
     deep = np.flatnonzero(current >= 0)
