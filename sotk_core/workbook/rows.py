@@ -94,10 +94,15 @@ def _parse_values(values: list, rows: np.ndarray, col: Column, out: TableIssues)
             arr = np.asarray(values, dtype="float64")
         else:
             arr = np.full(len(values), np.nan)
+            parsed: dict[tuple[type, object], tuple[float | None, str | None]] = {}
             for i, v in enumerate(values):
                 if cells.is_blank(v):
                     continue
-                num, problem = cells.parse_number(v)
+                key = (v.__class__, v)  # levels 1-5, the same volume: parsed once each
+                hit = parsed.get(key)
+                if hit is None:
+                    hit = parsed[key] = cells.parse_number(v)
+                num, problem = hit
                 if problem:
                     out.problem(int(rows[i]), col, problem)
                 else:
