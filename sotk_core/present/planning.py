@@ -52,21 +52,30 @@ def formasi_opd_view(plan: FormasiResult, ev: Evaluation) -> pd.DataFrame:
     return o
 
 
+def _scope_words(scope: str) -> str:
+    """'unit yang sama' / 'OPD yang sama' inside a sentence (OPD stays in capitals)."""
+    text = MOVE_SCOPE_LABELS[scope]
+    return text if text.startswith("OPD") else text[:1].lower() + text[1:]
+
+
 def formasi_positions_view(plan: FormasiResult, opd: str) -> pd.DataFrame:
     """The OPD's positions that retire, lack or spare staff, with a note on redistribution
     ("2 orang dari Administrator Kesehatan Ahli Muda (unit yang sama)")."""
     p = plan.positions.loc[plan.positions["opd"] == opd]
     p = p.loc[(p["formasi"] > 0) | (p["excess"] > 0) | (p["retiring"] > 0)]
-    moves = plan.moves.loc[plan.moves["opd"] == opd]
-    notes: list[str] = []
-    for code in p["code"]:
-        parts = [f"{fmt_num(r['count'])} orang dari {r['from_name']} ({r['from_unit_name']}, "
-                 f"{MOVE_SCOPE_LABELS[r['scope']].lower()})"
-                 for _, r in moves.loc[moves["to_code"] == code].iterrows()]
-        parts += [f"{fmt_num(r['count'])} orang ke {r['to_name']} ({r['to_unit_name']})"
-                  for _, r in moves.loc[moves["from_code"] == code].iterrows()]
-        notes.append("; ".join(parts))
-    return p.assign(note=notes)
+    m = plan.moves.loc[plan.moves["opd"] == opd]
+    incoming: dict[object, list[str]] = {}
+    outgoing: dict[object, list[str]] = {}
+    for count, scope, from_code, from_name, from_unit, to_code, to_name, to_unit in zip(
+            m["count"], m["scope"], m["from_code"], m["from_name"], m["from_unit_name"],
+            m["to_code"], m["to_name"], m["to_unit_name"], strict=True):
+        incoming.setdefault(to_code, []).append(
+            f"{fmt_num(count)} orang dari {from_name} ({from_unit}, {_scope_words(scope)})")
+        outgoing.setdefault(from_code, []).append(f"{fmt_num(count)} orang ke {to_name} "
+                                                  f"({to_unit})")
+    # one pass over the moves, not two filters per position (5.000 positions at 40 OPD)
+    return p.assign(note=["; ".join(incoming.get(code, []) + outgoing.get(code, []))
+                          for code in p["code"]])
 
 
 def formasi_units_view(plan: FormasiResult, opd: str) -> pd.DataFrame:
@@ -85,7 +94,7 @@ def move_sentences(plan: FormasiResult, opd: str) -> list[str]:
     Pertama (unit yang sama)', one per move of the OPD."""
     out = []
     for _, r in plan.moves.loc[plan.moves["opd"] == opd].iterrows():
-        where = MOVE_SCOPE_LABELS[r["scope"]].lower() if r["scope"] == "unit" else \
+        where = _scope_words(r["scope"]) if r["scope"] == "unit" else \
             str(r["to_unit_name"])
         out.append(f"{fmt_num(r['count'])} orang: {r['from_name']} ({r['from_unit_name']}) → "
                    f"{r['to_name']} ({where})")

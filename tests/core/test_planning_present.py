@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sotk_core import Settings, build_city, evaluate, read_workbook
 from sotk_core.model.like_units import GroupRule
 from sotk_core.present import planning
 from sotk_core.present.charts.planning import (
@@ -12,6 +13,7 @@ from sotk_core.present.charts.planning import (
     maturity_workload_plane,
     place_labels,
 )
+from tests.builders import POSITIONS, TASKS, opd_bytes
 
 
 def test_formasi_sentence_by_hand(uji_eval):
@@ -115,3 +117,23 @@ def test_figures_build_on_dinas_uji(uji_eval):
     plane = maturity_workload_plane(planning.quadrant_view(uji_eval), uji_eval.settings)
     (point,) = [t for t in plane.data if t.x is not None and len(t.x)]
     assert (list(point.x), list(point.y)) == ([33.0], [1.04])
+
+
+def test_position_notes_name_where_people_come_from_and_go_to():
+    # tests/core/test_formasi.py: J09 Pengolah Data (Seksi Layanan B) spares 1 and J06 Analis
+    # Layanan (Seksi Layanan A) spares 1; J08 Analis Layanan (Seksi Layanan B, need 3, 0 staff)
+    # takes J09's person first (same unit), then J06's (same OPD)
+    positions = POSITIONS + [{"code": "J09", "name": "Pengolah Data", "unit": "01.02.02",
+                              "kind": "Pelaksana", "grade": 6, "existing": 2}]
+    tasks = TASKS + [{"position": "J09", "task": "Mengolah data", "output": "Data",
+                      "volume": 1, "period": "Tahun", "norma": 75000, "time_unit": "Menit"}]
+    ev = evaluate(build_city([read_workbook(
+        opd_bytes(Jabatan=positions, **{"Beban Kerja": tasks}), "uji.xlsx")]), Settings())
+    view = planning.formasi_positions_view(planning.formasi_plan(ev), "Dinas Uji")
+    notes = dict(zip(view["code"], view["note"], strict=True))
+    assert notes == {
+        "J03": "",  # retires, moves nobody
+        "J06": "1 orang ke Analis Layanan (Seksi Layanan B)",
+        "J08": "1 orang dari Pengolah Data (Seksi Layanan B, unit yang sama); 1 orang dari "
+               "Analis Layanan (Seksi Layanan A, OPD yang sama)",
+        "J09": "1 orang ke Analis Layanan (Seksi Layanan B)"}
