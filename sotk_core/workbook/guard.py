@@ -41,6 +41,7 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 _MB = 1024 * 1024
 _CHUNK = 1 << 20
+_PIECE_BYTES = 4 * _MB  # a member scanned in one piece (a list of its matches stays small)
 _BROKEN = ("File .xlsx rusak atau terpotong (arsip tidak utuh); simpan ulang dari Excel lalu "
            "unggah lagi.")
 
@@ -279,9 +280,14 @@ def _chunks(zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
 
 def _member(zf: zipfile.ZipFile, data: bytes, info: zipfile.ZipInfo) -> Iterable[bytes]:
     """A member as pieces that split no tag: the whole content in one piece when it is
-    inflated in one call (inflate.py), else zipfile's bounded pieces re-cut at a tag."""
+    inflated in one call (inflate.py) and at most _PIECE_BYTES, else pieces of about 1 MB
+    re-cut at a tag (the splits and match lists of the scans stay that small)."""
     whole = read_whole(zf, data, info)
-    return (whole,) if whole is not None else _pieces(_chunks(zf, info.filename))
+    if whole is None:
+        return _pieces(_chunks(zf, info.filename))
+    if len(whole) <= _PIECE_BYTES:
+        return (whole,)
+    return _pieces(whole[at:at + _CHUNK] for at in range(0, len(whole), _CHUNK))
 
 
 def _is_shared_strings(member: str) -> bool:

@@ -89,3 +89,22 @@ def test_cut_member_is_refused_like_zipfile() -> None:
     expected, got = _both(short)
     assert expected is got
     assert got in (zlib.error, zipfile.BadZipFile, EOFError)
+
+
+def test_a_member_past_the_piece_size_is_checked_as_when_streamed() -> None:
+    from sotk_core.workbook import guard
+
+    rows = b"".join(b'<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>' % (i, i, i % 7)
+                    for i in range(1, 120_000))
+    xml = (b"<worksheet><sheetData>" + rows + b'</sheetData><mergeCells><mergeCell ref="A1:B1"/>'
+           b"</mergeCells></worksheet>")
+    assert len(xml) > guard._PIECE_BYTES
+    data = _archive(xml)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.infolist()[0]
+        pieces = guard._member(zf, data, info)
+        assert not isinstance(pieces, tuple)  # cut in pieces, not one
+        checked = guard._quick_check(pieces)
+        streamed = guard._quick_check(guard._pieces(guard._chunks(zf, info.filename)))
+    assert checked == streamed
+    assert (checked.fits, checked.shared_refs, checked.merges) == (False, 119_999, 1)
