@@ -28,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pa_compute
 
+from sotk_core.base.arrow_text import arrow_text
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import IssueList
 from sotk_core.base.settings import Settings
@@ -84,10 +85,8 @@ def duplicate_profile_rows(table: pd.DataFrame, labels: Iterable[str], issues: I
 def py_values(column: pd.Series) -> list:
     """The column's values as Python objects, None for a blank text cell (pandas' own
     tolist() of a text column with blanks is several times slower)."""
-    dtype = column.dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        return pa.array(column.array).to_pylist()
-    return column.tolist()
+    text = arrow_text(column)
+    return text.to_pylist() if text is not None else column.tolist()
 
 
 # --- text that means what it shows ------------------------------------------------------------
@@ -109,9 +108,8 @@ def _needs_cleaning(values: pd.Series, kind: str) -> np.ndarray:
     """Mask of the values holding an invisible character (text) or any non-ASCII character
     (code). Every such character is outside ASCII, so an ASCII test (one Arrow kernel, or the
     flag CPython keeps on each string) leaves almost nothing for the regex."""
-    dtype = values.dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        arr = pa.array(values.array)  # no copy; chunked when frames were concatenated
+    arr = arrow_text(values)
+    if arr is not None:
         if all(map(_ascii_bytes, arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr])):
             return np.zeros(len(values), dtype=bool)
         mask = ~pa_compute.string_is_ascii(arr).fill_null(True).to_numpy(zero_copy_only=False)
