@@ -83,6 +83,14 @@ def app_server(extra_env: dict[str, str] | None = None, port: int | None = None,
                log_path: Path = LOG) -> Iterator[str]:
     """`streamlit run app.py` on a free (or the given) local port until the block ends;
     `extra_env` e.g. {"SOTK_DATABASE_URL": ...} for the workspace tests."""
+    with app_process(extra_env, port, log_path) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def app_process(extra_env: dict[str, str] | None = None, port: int | None = None,
+                log_path: Path = LOG) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`app_server`, also giving the server's process (to see that it is still alive)."""
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,7 +109,7 @@ def app_server(extra_env: dict[str, str] | None = None, port: int | None = None,
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit not healthy after 60 s; see {log_path}", pytrace=False)
             time.sleep(0.2)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:

@@ -16,10 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
-import time
 
 import openpyxl
 import pytest
@@ -34,9 +30,8 @@ from tests.data.make_hostile import (
 )
 from tests.e2e.conftest import (
     LOG,
-    ROOT,
-    _free_port,
     _healthy,
+    app_process,
     error_texts,
     heading,
     metric_values,
@@ -54,29 +49,9 @@ UNSAFE = "Workbook tidak dapat dibaca dengan aman"
 @pytest.fixture(scope="module")
 def tight_server():
     """The app with reader workers limited to 40 MB each (see the module docstring)."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    LOG.parent.mkdir(parents=True, exist_ok=True)
-    log = (LOG.parent / "streamlit_hostile.log").open("wb")
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "SOTK_READER_MEMORY_MB": "40"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            assert proc.poll() is None and time.monotonic() < deadline, "streamlit did not start"
-            time.sleep(0.2)
-        yield url, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with app_process({"SOTK_READER_MEMORY_MB": "40"},
+                     log_path=LOG.parent / "streamlit_hostile.log") as server:
+        yield server
 
 
 def test_a_process_aborting_file_never_takes_the_server_down(tight_server, new_context):
