@@ -57,11 +57,15 @@ def make_note(teks: str, opd: str | None = None, unit: str | None = None,
     if jenis not in KINDS:
         raise ValueError(f"Jenis catatan tidak dikenal: {jenis!r} (catatan atau keputusan).")
     if len(text) > MAX_TEXT:
-        raise ValueError(f"Catatan terlalu panjang ({fmt_num(len(text))} karakter); paling "
-                         f"banyak {fmt_num(MAX_TEXT)} karakter. Ringkas atau bagi menjadi "
-                         "beberapa catatan.")
+        raise ValueError(too_long(text))
     return {"waktu": (when or datetime.now()).strftime(TIME_FORMAT), "opd": _clean(opd),
-            "unit": _clean(unit) if opd else None, "jenis": jenis, "teks": text[:MAX_TEXT]}
+            "unit": _clean(unit) if opd else None, "jenis": jenis, "teks": text}
+
+
+def too_long(text: str) -> str:
+    """The Indonesian refusal of a note past MAX_TEXT characters (nothing is ever cut)."""
+    return (f"Catatan terlalu panjang ({fmt_num(len(text))} karakter); paling banyak "
+            f"{fmt_num(MAX_TEXT)} karakter. Ringkas atau bagi menjadi beberapa catatan.")
 
 
 def normalise(note: Mapping[str, Any]) -> dict[str, str | None]:

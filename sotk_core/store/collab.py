@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sotk_core.model.notes import KINDS, MAX_TEXT
+from sotk_core.model.notes import KINDS, MAX_TEXT, too_long
 from sotk_core.scenario import Change
 from sotk_core.store import repo
 from sotk_core.store import schema as t
@@ -40,7 +40,9 @@ def _note_text(text: str) -> str:
     body = (text or "").strip()
     if not body:
         raise InvalidInput("Catatan kosong: tulis isi catatan terlebih dahulu.")
-    return body[:MAX_TEXT]
+    if len(body) > MAX_TEXT:  # refused whole: a stored note is never cut short
+        raise InvalidInput(too_long(body))
+    return body
 
 
 def _kind(kind: str) -> str:

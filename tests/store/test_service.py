@@ -176,6 +176,18 @@ def test_notes_autosave_with_version_check(svc, rnd):
         svc.add_note(A, rnd.id, "   ")
 
 
+def test_a_note_of_4000_characters_is_stored_whole_and_4001_refused(svc, rnd):
+    whole = svc.add_note(A, rnd.id, "a" * 4000)
+    assert len(svc.list_notes(A, rnd.id)[0].text) == 4000
+    with pytest.raises(InvalidInput, match=r"Catatan terlalu panjang \(4\.001 karakter\); "
+                                           r"paling banyak 4\.000 karakter"):
+        svc.add_note(A, rnd.id, "b" * 4001)
+    with pytest.raises(InvalidInput, match="4.001 karakter"):
+        svc.update_note(A, whole.uid, "c" * 4001, expected_version=1)
+    kept = svc.list_notes(A, rnd.id)
+    assert [(len(n.text), n.text[0], n.version) for n in kept] == [(4000, "a", 1)]
+
+
 def test_retried_note_with_the_same_uid_is_stored_once(svc, rnd):
     a = svc.add_note(A, rnd.id, "Satu kali", uid="11111111-2222-3333-4444-555555555555")
     b = svc.add_note(A, rnd.id, "Satu kali", uid="11111111-2222-3333-4444-555555555555")
