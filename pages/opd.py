@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sotk_core.base.texts import EXPLAIN_EJ, EXPLAIN_EU, EXPLAIN_NEED_RAW, EXPLAIN_PJ
+from sotk_core.base.texts import EXPLAIN_EU, EXPLAIN_NEED_RAW, explain_ej, explain_pj
 from sotk_core.present import tables
 from sotk_core.present.opd_view import opd_view, positions_lines, table_parts, units_lines
 from sotk_ui import state
@@ -15,8 +15,6 @@ from sotk_ui.notes import notes_widget
 from sotk_ui.safe import md
 from sotk_ui.versions import own_submission_panel
 from sotk_ui.widgets import kpis, lines_box, opd_picker, run_page, text_table
-
-HOW_TO_READ = "\n".join(f"- {t}" for t in (EXPLAIN_NEED_RAW, EXPLAIN_EJ, EXPLAIN_EU, EXPLAIN_PJ))
 
 
 def body() -> None:
@@ -36,13 +34,14 @@ def body() -> None:
         ("Pegawai ada", h["existing"], h["existing_sub"], EXPLAIN_NEED_RAW),
         ("Lebih / kurang", h["gap"], "orang, dijumlah per jabatan",
          "Kelebihan di satu jabatan tidak menutup kekurangan di jabatan lain."),
-        ("EU OPD", h["eu"], h["eu_sub"], f"{EXPLAIN_EU} {EXPLAIN_PJ}"),
+        ("EU OPD", h["eu"], h["eu_sub"], f"{EXPLAIN_EU} {explain_pj(ev.settings)}"),
         ("Jabatan kosong", h["vacant"], h["vacant_sub"],
          "Jabatan yang punya beban kerja tetapi tidak ada pegawainya."),
     ])
     with st.expander("Cara membaca angka ini: EJ, EU dan kebutuhan desimal",
                      icon=":material/help:"):
-        st.markdown(HOW_TO_READ)
+        st.markdown("\n".join(f"- {t}" for t in (EXPLAIN_NEED_RAW, explain_ej(ev.settings),
+                                                  EXPLAIN_EU, explain_pj(ev.settings))))
     over, idle = st.columns(2)
     with over:
         lines_box("Beban berlebih: perlu tambahan pegawai", ":material/trending_up:",
@@ -54,7 +53,7 @@ def body() -> None:
                   [("Seksi dan bidang", units_lines(view.idle_units)),
                    ("Jabatan", positions_lines(view.idle_positions))],
                   "Tidak ada seksi, bidang atau jabatan yang beban rendah.", key="opdview_idle")
-    st.subheader("Semua jabatan, EJ tertinggi di atas", help=EXPLAIN_EJ)
+    st.subheader("Semua jabatan, EJ tertinggi di atas", help=explain_ej(ev.settings))
     parts = table_parts(view.positions)
     if parts.note:
         st.caption(parts.note)

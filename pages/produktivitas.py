@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.base.texts import KPI_EU_OPD, KPI_EXISTING, KPI_VACANT
+from sotk_core.base.texts import KPI_EU_OPD, KPI_EXISTING, KPI_VACANT, ej_eu_reading
 from sotk_core.present import charts, tables
 from sotk_ui.data import current_evaluation
 from sotk_ui.notes import notes_widget
@@ -21,9 +21,7 @@ def body() -> None:
     ev = current_evaluation()
     wl = ev.workload
     st.title("Produktivitas (analisis beban kerja)")
-    st.caption("EJ/EU = kebutuhan desimal ÷ pegawai ada. >1,00: beban berlebih (kurang pegawai); "
-               "<0,50: beban rendah (kelebihan pegawai). Predikat PJ/PU: A >1,00 · B 0,90–1,00 · "
-               "C 0,70–0,89 · D 0,50–0,69 · E <0,50.")
+    st.caption(ej_eu_reading(ev.settings))
     opd = opd_picker(ev.city.opd_names, key="prod_opd")
     if opd is None:
         st.warning("Belum ada OPD yang dapat dihitung.")

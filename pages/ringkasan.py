@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.base.texts import KPI_EU_CITY, KPI_EXISTING
+from sotk_core.base.texts import KPI_EU_CITY, KPI_EXISTING, eu_city_help
 from sotk_core.present import charts
 from sotk_ui import state
 from sotk_ui.data import current_evaluation
@@ -37,8 +37,7 @@ def body() -> None:
          "Dijumlah terpisah per jabatan: kelebihan di satu jabatan tidak menutupi kekurangan "
          "di jabatan lain."),
         (KPI_EU_CITY, fmt_num(s["eu"], 2), f"PU {s['pu']} ({s['pu_label']})",
-         "EU = Σ kebutuhan desimal ÷ Σ pegawai. >1,00 = beban berlebih (kurang pegawai); "
-         "<0,50 = beban rendah (kelebihan pegawai)."),
+         eu_city_help(ev.settings)),
         ("Kematangan kota", fmt_num(s["maturity_mean"], 2) if s["maturity_mean"] is not None
          else "–", f"{s['maturity_category'] or '–'} · {s['maturity_count']} OPD",
          "Rata-rata total kematangan OPD (skala 11–55), Permendagri 99/2018."),

@@ -8,6 +8,7 @@ import streamlit as st
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.settings import ROUNDING_LABELS, ROUNDING_MODES
+from sotk_core.base.texts import whatif_ej_help
 from sotk_core.present import charts, whatif
 from sotk_core.scenario import (
     MATCH_LABELS,
@@ -36,9 +37,6 @@ from sotk_ui.safe import md
 from sotk_ui.widgets import chart, delta_table, opd_picker, run_page, scenario_mismatch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HELP_EJ = ("EJ = kebutuhan desimal ÷ pegawai ada. Di atas 1,00: beban berlebih (kurang "
-           "pegawai); di bawah 0,50: beban rendah (kelebihan pegawai). Kebutuhan desimal = "
-           "beban kerja (jam/tahun) ÷ jam kerja efektif (WKE).")
 COMPARE_METRICS = {"eu2": "EU", "existing": "Pegawai", "need_raw": "Kebutuhan desimal",
                    "need": "Kebutuhan", "surplus": "Kelebihan", "shortage": "Kekurangan"}
 
@@ -265,14 +263,14 @@ def _headline(w: sc.WhatIf, opd: str) -> None:
                    delta=(f"{unit}, tetap" if unit else "tetap") if same
                    else f"dari {text.split(' → ')[0]} ({whatif.signed(scen - base, dec)})",
                    delta_color="off", delta_arrow="off", border=True,
-                   help=HELP_EJ if key == "eu2" else None)
+                   help=whatif_ej_help(w.scen_settings) if key == "eu2" else None)
     st.caption(whatif.city_sentence(w.base, w.scen)
                + f" · skenario dihitung dengan {w.scen_settings.describe()}")
 
 
 def _effect(w: sc.WhatIf, opd: str) -> None:
     """The real effect: positions and units whose figures change, before → after."""
-    st.subheader(f"Dampak \u201c{md(w.name)}\u201d", help=HELP_EJ)
+    st.subheader(f"Dampak \u201c{md(w.name)}\u201d", help=whatif_ej_help(w.scen_settings))
     everywhere = st.toggle("Semua OPD (termasuk pemindahan antar-OPD)", value=False,
                            key="whatif_all_opds")
     where = None if everywhere else opd

@@ -192,15 +192,16 @@ class Settings:
     def rounding_label(self) -> str:
         return ROUNDING_LABELS[self.rounding]
 
-    def band_text(self) -> str:
-        """The PJ bands as one Indonesian line: 'A > 1,00; B 0,90–1,00; ...; E < 0,50'."""
+    def band_text(self, sep: str = "; ", gap: str = " ") -> str:
+        """The PJ bands as one Indonesian line: 'A > 1,00; B 0,90–1,00; ...; E < 0,50'
+        (`gap` between a sign and its number, `sep` between the bands)."""
         b = self.ej_bands
-        parts = [f"{b[0][0]} > {fmt_num(b[0][2], 2)}"]
+        parts = [f"{b[0][0]} >{gap}{fmt_num(b[0][2], 2)}"]
         for i in range(1, len(b) - 1):
             upper = b[i - 1][2] if i == 1 else b[i - 1][2] - 0.01
             parts.append(f"{b[i][0]} {fmt_num(b[i][2], 2)}–{fmt_num(upper, 2)}")
-        parts.append(f"{b[-1][0]} < {fmt_num(b[-2][2], 2)}")
-        return "; ".join(parts)
+        parts.append(f"{b[-1][0]} <{gap}{fmt_num(b[-2][2], 2)}")
+        return sep.join(parts)
 
     def describe(self) -> str:
         """One Indonesian line for captions: what the numbers were computed with."""

@@ -4,7 +4,9 @@ card or a city figure is called the same everywhere. Column headers and code nam
 
 from __future__ import annotations
 
+from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import COLUMN_LABELS
+from sotk_core.base.settings import Settings
 
 # ---- chart and slide titles, axis titles ----------------------------------------------------
 
@@ -57,13 +59,68 @@ NOT_ASSESSED = "belum dinilai"  # maturity of an OPD without the Kematangan shee
 EXPLAIN_NEED_RAW = ("Kebutuhan desimal = beban kerja setahun (jam) ÷ jam kerja efektif satu "
                     "pegawai (WKE), sebelum dibulatkan: 2,8 berarti pekerjaannya setara 2,8 "
                     "orang penuh waktu.")
-EXPLAIN_EJ = ("EJ (efektivitas jabatan) = kebutuhan desimal ÷ pegawai ada. EJ 1,00 = pas; di "
-              "atas 1,00 = beban berlebih (kurang pegawai); di bawah 0,50 = beban rendah "
-              "(kelebihan pegawai).")
 EXPLAIN_EU = ("EU (efektivitas unit) = jumlah kebutuhan desimal ÷ jumlah pegawai seluruh unit "
               "beserta subunitnya; dibaca seperti EJ.")
-EXPLAIN_PJ = ("PJ/PU adalah predikat EJ/EU (A–E). A berarti EJ/EU di atas 1,00: beban "
-              "berlebih, bukan prestasi: unit itu kekurangan pegawai.")
+
+
+# The texts that name the EJ/EU thresholds are built from the Settings in force: a city with
+# its own PJ band table reads its own numbers (defaults: above 1,00 overloaded, below 0,50
+# under-used; grades A > 1,00 · B 0,90–1,00 · C 0,70–0,89 · D 0,50–0,69 · E < 0,50).
+
+def _limits(settings: Settings) -> tuple[str, str]:
+    """(overloaded above, under-used below), as people read them: ('1,00', '0,50')."""
+    return fmt_num(settings.overload_ej, 2), fmt_num(settings.idle_ej, 2)
+
+
+def explain_ej(settings: Settings) -> str:
+    """What EJ is and where its thresholds lie. "EJ 1,00 = pas" (the work of exactly the staff
+    there) is said while 1,00 is neither overloaded nor under-used in the band table."""
+    hi, lo = _limits(settings)
+    lead = "EJ 1,00 = pas; di atas" if settings.idle_ej <= 1.0 <= settings.overload_ej \
+        else "Di atas"
+    return ("EJ (efektivitas jabatan) = kebutuhan desimal ÷ pegawai ada. "
+            f"{lead} {hi} = beban berlebih (kurang pegawai); di bawah {lo} = beban rendah "
+            "(kelebihan pegawai).")
+
+
+def explain_pj(settings: Settings) -> str:
+    """What the PJ/PU grade means: the top grade is overload, not praise."""
+    bands = settings.ej_bands
+    top, last = bands[0][0], bands[-1][0]
+    return (f"PJ/PU adalah predikat EJ/EU ({top}–{last}). {top} berarti EJ/EU di atas "
+            f"{_limits(settings)[0]}: beban berlebih, bukan prestasi: unit itu kekurangan "
+            "pegawai.")
+
+
+def eu_city_help(settings: Settings) -> str:
+    """The help of the city EU card."""
+    hi, lo = _limits(settings)
+    return (f"EU = Σ kebutuhan desimal ÷ Σ pegawai. >{hi} = beban berlebih (kurang pegawai); "
+            f"<{lo} = beban rendah (kelebihan pegawai).")
+
+
+def ej_eu_reading(settings: Settings) -> str:
+    """EJ/EU, their thresholds and the PJ/PU grades in one caption."""
+    hi, lo = _limits(settings)
+    return (f"EJ/EU = kebutuhan desimal ÷ pegawai ada. >{hi}: beban berlebih (kurang pegawai); "
+            f"<{lo}: beban rendah (kelebihan pegawai). Predikat PJ/PU: "
+            f"{settings.band_text(sep=' · ', gap='')}.")
+
+
+def whatif_ej_help(settings: Settings) -> str:
+    """The help next to a scenario's EJ/EU figures."""
+    hi, lo = _limits(settings)
+    return (f"EJ = kebutuhan desimal ÷ pegawai ada. Di atas {hi}: beban berlebih (kurang "
+            f"pegawai); di bawah {lo}: beban rendah (kelebihan pegawai). Kebutuhan desimal = "
+            "beban kerja (jam/tahun) ÷ jam kerja efektif (WKE).")
+
+
+def ej_overload_note(settings: Settings) -> str:
+    """'EJ = kebutuhan desimal ÷ pegawai ada (di atas 1,00 beban berlebih)'."""
+    return (f"EJ = kebutuhan desimal ÷ pegawai ada (di atas {_limits(settings)[0]} beban "
+            "berlebih)")
+
+
 # the staffing reading of an EJ/EU value (also what the A–E grade means for staffing)
 READING_OVER = "beban berlebih"
 READING_BALANCED = "seimbang"

@@ -33,6 +33,7 @@ import plotly.graph_objects as go
 
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.labels import FINDING_SEVERITY_LABELS
+from sotk_core.base.settings import Settings
 from sotk_core.base.texts import (
     AXIS_EU,
     COMPUTED_WITH,
@@ -51,6 +52,7 @@ from sotk_core.base.texts import (
     TITLE_MATURITY_PER_OPD,
     TITLE_MATURITY_RANKING,
     TITLE_NEED_PER_OPD,
+    ej_overload_note,
 )
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.rounds import RoundChanges, RoundTrend
@@ -271,7 +273,7 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
                            kpi("surplus", "Kelebihan"), kpi("shortage", "Kekurangan"),
                            kpi("eu2", KPI_EU_CITY, 2, ""), kpi("vacant", KPI_VACANT, 0,
                                                                "jabatan"))))
-    out += _effect_slides(ev, scen)
+    out += _effect_slides(ev, scen, run.settings or ev.settings)
     opd = changed_only(compare(ev.workload, scen, "opd"))
     abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"].fillna(ev.opds["opd"]), strict=True))
     if len(opd):
@@ -295,9 +297,10 @@ def _scenario_slides(ev: Evaluation, scenario: Scenario, run: ScenarioRun | None
     return out
 
 
-def _effect_slides(ev: Evaluation, scen: WorkloadResult) -> list[Slide]:
+def _effect_slides(ev: Evaluation, scen: WorkloadResult, settings: Settings) -> list[Slide]:
     """What the scenario does where it acts: the changed positions and units before → after
-    (EJ/EU to two decimals, staff, need, surplus/shortage) and the OPD totals."""
+    (EJ/EU to two decimals, staff, need, surplus/shortage) and the OPD totals; the overload
+    threshold named is the one of the scenario's `settings`."""
     sec = {"section": "simulasi"}
     positions = whatif.position_sentences(ev.workload, scen, MAX_CHANGES)
     units = whatif.unit_sentences(ev.workload, scen, MAX_CHANGES)
@@ -306,8 +309,7 @@ def _effect_slides(ev: Evaluation, scen: WorkloadResult) -> list[Slide]:
     n_units = len(whatif.changed_units(ev.workload, scen))
     return [
         Slide("teks", "Dampak pada jabatan: saat ini → simulasi", key="simulasi.jabatan",
-              text=f"{fmt_num(n_pos)} jabatan berubah · EJ = kebutuhan desimal ÷ pegawai ada "
-                   "(di atas 1,00 beban berlebih)", **sec,
+              text=f"{fmt_num(n_pos)} jabatan berubah · {ej_overload_note(settings)}", **sec,
               bullets=tuple(positions) or ("Tidak ada jabatan yang berubah.",)),
         Slide("teks", "Dampak pada unit: saat ini → simulasi", key="simulasi.unit",
               text=f"{fmt_num(n_units)} bidang/seksi berubah · EU seluruh subunit", **sec,
