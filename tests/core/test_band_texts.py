@@ -15,6 +15,10 @@ import pytest
 
 from sotk_core import Settings, evaluate
 from sotk_core.base import texts
+from sotk_core.present import charts
+from sotk_core.present.charts import theme
+from sotk_core.present.charts.balance import ej_bins
+from sotk_core.present.charts.deck import extreme_units
 from sotk_core.present.deck import CITY_SLIDES, build_deck
 from sotk_core.scenario import MoveStaff, Scenario
 
@@ -112,9 +116,83 @@ def test_ministry_table_grades_in_the_caption():
     assert s.band_text() == "A > 1,00; B 0,81–1,00; C 0,66–0,80; D 0,50–0,65; E < 0,50"
 
 
-def test_deck_effect_slide_names_the_custom_threshold(uji_eval):
+# ---- charts -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def custom_eval(uji_eval):
+    return evaluate(uji_eval.city, CUSTOM)
+
+
+def _lines(fig) -> list[float]:
+    return sorted(round(s.x0, 2) for s in fig.layout.shapes if s.type == "line")
+
+
+def _texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+def test_band_lines_and_labels_follow_a_custom_table(custom_eval):
+    fig = charts.opd_eu(custom_eval.opds, custom_eval.settings)
+    # dashed D 0,40 and A 1,10, dotted C 0,70 and B 0,90
+    assert _lines(fig) == [0.4, 0.7, 0.9, 1.1]
+    assert "◀ Beban rendah &lt;0,40 " in _texts(fig)
+    assert "Beban berlebih &gt;1,10 ▶" in _texts(fig)
+    assert not any("0,50" in t or "1,00" in t for t in _texts(fig))
+    # EU 1,04 is B under this table: the balanced band's legend, 0,70 up to 1,10
+    assert [t.name for t in fig.data] == ["EU 0,70–1,10 (B, C): seimbang"]
+    assert list(fig.data[0].x) == [1.04]
+    assert theme.band_names(CUSTOM)["mid"] == "EJ 0,40–0,69 (D): agak rendah"
+    assert theme.band_names(CUSTOM)["low"] == "EJ < 0,40 (E): beban rendah"
+
+
+def test_axis_reaches_past_a_high_overload_line(uji_eval):
+    # values up to 1,04: the axis ends at max(1,04, A + 0,05) × 1,15 (room for the labels):
+    # default 1,05 × 1,15 = 1,2075; A > 1,30: 1,35 × 1,15 = 1,5525, past the line at 1,30
+    assert charts.opd_eu(uji_eval.opds, Settings()).layout.xaxis.range[1] == pytest.approx(
+        1.2075)
+    high = Settings(ej_bands=bands(1.30, 0.90, 0.70, 0.50))
+    fig = charts.opd_eu(evaluate(uji_eval.city, high).opds, high)
+    assert fig.layout.xaxis.range[1] == pytest.approx(1.5525)
+    assert max(_lines(fig)) == 1.3
+
+
+def test_vertical_band_lines_follow_a_custom_table():
+    import plotly.graph_objects as go
+
+    fig = theme.add_band_lines(go.Figure(), CUSTOM, axis="y")
+    assert sorted(round(s.y0, 2) for s in fig.layout.shapes if s.type == "line") == [
+        0.4, 0.7, 0.9, 1.1]
+    assert _texts(fig) == ["Beban rendah &lt;0,40 ▼", "Beban berlebih &gt;1,10 ▲"]
+
+
+def test_histogram_bins_follow_a_custom_table(custom_eval):
+    fig = charts.ej_histogram(custom_eval.workload.positions, custom_eval.settings,
+                              opd="Dinas Uji")
+    assert list(fig.data[0].x) == ["< 0,40", "0,40–0,69", "0,70–0,89", "0,90–1,10",
+                                   "1,11–1,20", "> 1,20"]
+    # DU staff by EJ (test_charts): 0,60 J03 (2) | 0,72, 0,80 ×3 (6) | 0,96, 1,00 (2)
+    assert list(fig.data[0].y) == [0, 2, 6, 2, 0, 0]
+
+
+@pytest.mark.parametrize(("a", "labels"), [
+    (1.19, ["1,20–1,20", "> 1,20"]),  # A + 0,01 = 1,20 <= 1,20: the usual split
+    (1.20, ["1,21–1,40", "> 1,40"]),  # A + 0,01 = 1,21 > 1,20: split 0,20 above A
+])
+def test_histogram_splits_a_high_a_band_above_its_bound(a, labels):
+    got = [b[0] for b in ej_bins(Settings(ej_bands=bands(a, 0.90, 0.70, 0.50)))]
+    assert got[-2:] == labels
+
+
+def test_extreme_units_lines_follow_a_custom_table(custom_eval):
+    fig = extreme_units(custom_eval.workload.units, custom_eval.opds, custom_eval.settings,
+                        n=1)
+    assert sorted(round(s.x0, 2) for s in fig.layout.shapes if s.type == "line") == [0.4, 1.1]
+    assert "◀ rendah &lt;0,40 " in _texts(fig) and " berlebih &gt;1,10 ▶" in _texts(fig)
+
+
+def test_deck_effect_slide_names_the_custom_threshold(custom_eval):
     # the scenario of test_deck: J06 -> J08 one person, two positions change
-    custom_eval = evaluate(uji_eval.city, CUSTOM)
     city = custom_eval.city
     scenario = Scenario("Geser analis").add(MoveStaff("Dinas Uji", "J06", "Dinas Uji", "J08", 1),
                                             city)

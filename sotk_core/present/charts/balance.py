@@ -35,13 +35,18 @@ LEVEL_NAMES = DEPTH_LABELS
 def ej_bins(settings: Settings | None = None, over_split: float = 1.20
             ) -> list[tuple[str, float, float, str]]:
     """(label, lower inclusive, upper exclusive, grade) of the EJ histogram, on EJ rounded to
-    2 decimals: < 0,50 | 0,50–0,69 | 0,70–0,89 | 0,90–1,00 | 1,01–1,20 | > 1,20."""
+    2 decimals, from the PJ bands of `settings`; by default < 0,50 | 0,50–0,69 | 0,70–0,89 |
+    0,90–1,00 | 1,01–1,20 | > 1,20. The A band is split at `over_split`, or 0,20 above its
+    bound when a city's A band starts at or above `over_split` (A > 1,25: 1,26–1,45 | > 1,45).
+    """
     b = {g: lo for g, _, lo in (settings or Settings()).ej_bands}
 
     def f(x: float) -> str:
         return fmt_num(x, 2)
 
     step = 0.01  # EJ is rounded to 2 decimals before grading
+    if over_split < b["A"] + step - 1e-9:
+        over_split = round(b["A"] + 0.20, 2)
     return [
         (f"< {f(b['D'])}", -np.inf, b["D"], "E"),
         (f"{f(b['D'])}–{f(b['C'] - step)}", b["D"], b["C"], "D"),
@@ -56,7 +61,7 @@ def ej_histogram(positions: pd.DataFrame, settings: Settings | None = None, *,
                  opd: str | None = None, over_split: float = 1.20,
                  title: str | None = None) -> go.Figure:
     """Staff (orang, not positions) by EJ bin, bars coloured by band, the balanced band
-    0,70–1,00 shaded and labelled with its share of staff. Vacant positions have no EJ and are
+    (Settings.balanced_ej, 0,70–1,00 by default) shaded and labelled with its share of staff. Vacant positions have no EJ and are
     counted in a note instead.
 
     positions: `WorkloadResult.positions` (ej2, existing, status); opd: one OPD or the city.

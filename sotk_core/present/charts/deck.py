@@ -26,6 +26,7 @@ from sotk_core.present.charts.theme import (
     SIZES,
     TEXT_COLOR,
     apply_theme,
+    band_axis_end,
     band_names,
     band_of,
     num_labels,
@@ -194,7 +195,7 @@ def extreme_units(units: pd.DataFrame, opds: pd.DataFrame, settings: Settings | 
         barmode="overlay", showlegend=True, margin={"t": 150, "b": 120},
         legend={"y": 0.0, "yanchor": "bottom", "yref": "container"})
     fig.update_xaxes(title=AXIS_EU, tickformat=".1f",
-                     range=[0, max(top, 1.05) * 2.8], showgrid=True,
+                     range=[0, max(top, band_axis_end(st)) * 2.8], showgrid=True,
                      tickvals=[0, 0.5, 1.0, 1.5])
     fig.update_yaxes(tickvals=y, ticktext=[one_line(abbr.get(o, o), 16) for o in level["opd"]],
                      range=[-0.6, len(y) - 0.4])

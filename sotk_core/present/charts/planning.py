@@ -28,6 +28,7 @@ from sotk_core.present.charts.theme import (
     VERMILLION,
     add_band_lines,
     apply_theme,
+    band_axis_end,
     band_label_positions,
     note,
     num_labels,
@@ -134,7 +135,8 @@ def like_unit_bars(members: pd.DataFrame, settings: Settings | None = None, *,
     values = df["eu2"].to_numpy(dtype="float64")
     top = float(values.max()) if len(values) else 1.0
     # an outlier's longer label ("1,39 · +0,48") sits right of its bar: more room there
-    x_range = value_range(max(top, 1.05), headroom=0.45 if df["outlier"].any() else 0.3)
+    x_range = value_range(max(top, band_axis_end(settings)),
+                          headroom=0.45 if df["outlier"].any() else 0.3)
     # a label that would cross the median line or a band line goes inside the bar end
     where = band_label_positions(values, settings, x_range[1] - x_range[0])
     room = 0.16 * (x_range[1] - x_range[0])
@@ -197,7 +199,8 @@ def same_name_dots(position_members: pd.DataFrame, positions: pd.DataFrame,
     fig.update_layout(title={"text": title or "Jabatan bernama sama di unit sejenis",
                              "subtitle": {"text": "Satu titik per unit; hijau muda: EJ "
                                                   f"{fmt_num(lo_bal, 2)}–{fmt_num(hi_bal, 2)}"}})
-    fig.update_xaxes(title="EJ jabatan di unit itu", range=[0, max(hi, 1.05) * 1.1],
+    fig.update_xaxes(title="EJ jabatan di unit itu",
+                     range=[0, max(hi, band_axis_end(st)) * 1.1],
                      showgrid=True, tickformat=".1f")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, showgrid=True)
     if not len(top):

@@ -35,6 +35,7 @@ from sotk_core.present.charts.theme import (
     VERMILLION,
     add_band_lines,
     apply_theme,
+    band_axis_end,
     band_label_positions,
     band_names,
     band_of,
@@ -160,7 +161,7 @@ def _eu_bars(df: pd.DataFrame, labels: list[str], grades: list[object], hover_te
     bands = np.array([band_of(g) for g in grades], dtype=object)
     values = df["eu2"].to_numpy(dtype="float64")
     top = float(np.nanmax(values)) if len(values) else 1.0
-    x_range = value_range(max(top, 1.05), headroom=0.15)
+    x_range = value_range(max(top, band_axis_end(settings)), headroom=0.15)
     # a label that would cross a dashed band line goes inside the bar end instead
     where = np.array(band_label_positions(values, settings, x_range[1] - x_range[0]),
                      dtype=object)

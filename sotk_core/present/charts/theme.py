@@ -290,6 +290,12 @@ def band_names(settings: Settings | None = None, measure: str = "EJ") -> dict[st
     }
 
 
+def band_axis_end(settings: Settings | None = None) -> float:
+    """The least an EJ/EU axis reaches: a little past the overload line (1,05 by default), so
+    the line of a city's own band table is drawn however low its values are."""
+    return (settings or Settings()).overload_ej + 0.05
+
+
 BAND_LABEL_ROW = 30  # px between the two rows of band labels above a plot
 BAND_LABEL_TOP = 150  # top margin (px) that leaves room for the title and both rows
 
@@ -297,8 +303,9 @@ BAND_LABEL_TOP = 150  # top margin (px) that leaves room for the title and both 
 def band_label_positions(values: Sequence[float], settings: Settings | None = None,
                          span: float = 1.2) -> list[str]:
     """Bar text position per value on an EJ/EU axis: "inside" (at the bar end) when an
-    outside label would run over the dashed 0,50 or 1,00 line, i.e. when the value lies
-    within about one label width (0,16 × the axis span) left of a line; else "outside"."""
+    outside label would run over a dashed band line (0,50 or 1,00 by default), i.e. when the
+    value lies within about one label width (0,16 × the axis span) left of a line; else
+    "outside"."""
     b = {g: lo for g, _, lo in (settings or Settings()).ej_bands}
     room = 0.16 * span
     out = []
@@ -310,9 +317,10 @@ def band_label_positions(values: Sequence[float], settings: Settings | None = No
 
 def add_band_lines(fig: go.Figure, settings: Settings | None = None, axis: str = "x",
                    shade: bool = True) -> go.Figure:
-    """Reference lines of the EJ/EU bands on a value axis: 0,50 and 1,00 dashed and labelled
-    ("Beban rendah <0,50", "Beban berlebih >1,00"), 0,70 and 0,90 dotted, and the balanced
-    band 0,70–1,00 lightly shaded."""
+    """Reference lines of the EJ/EU bands of `settings` on a value axis, by default: 0,50 and
+    1,00 (the bounds of D and A) dashed and labelled ("Beban rendah <0,50", "Beban berlebih
+    >1,00"), 0,70 and 0,90 (C and B) dotted, and the balanced band 0,70–1,00
+    (Settings.balanced_ej) lightly shaded."""
     st = settings or Settings()
     b = {g: lo for g, _, lo in st.ej_bands}
     low, high = b["D"], b["A"]
