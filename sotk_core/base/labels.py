@@ -98,8 +98,9 @@ COLUMN_LABELS: dict[str, str] = {
     "max_eu": "EU tertinggi",
     "minmax_ratio": "Rasio min/maks",
     "staff": "Pegawai (orang)",
-    "staff_outside": "Pegawai di luar 0,70–1,00 (orang)",
-    "share_outside": "Porsi di luar 0,70–1,00",
+    # the balanced EJ range is a setting (Settings.balanced_ej): a header names no numbers
+    "staff_outside": "Pegawai di luar rentang EJ seimbang (orang)",
+    "share_outside": "Porsi di luar rentang EJ seimbang",
     "groups_measured": "Kelompok diukur",
     "median_cv": "Median KV",
     "max_cv": "KV tertinggi",

@@ -15,6 +15,7 @@ import pytest
 
 from sotk_core import Settings, evaluate
 from sotk_core.base import texts
+from sotk_core.base.labels import label
 from sotk_core.present import charts
 from sotk_core.present.charts import theme
 from sotk_core.present.charts.balance import ej_bins
@@ -114,6 +115,13 @@ def test_ministry_table_grades_in_the_caption():
     assert texts.ej_eu_reading(s).endswith(
         "Predikat PJ/PU: A >1,00 · B 0,81–1,00 · C 0,66–0,80 · D 0,50–0,65 · E <0,50.")
     assert s.band_text() == "A > 1,00; B 0,81–1,00; C 0,66–0,80; D 0,50–0,65; E < 0,50"
+
+
+def test_balanced_range_headers_name_no_numbers():
+    # the balanced range is a setting (Settings.balanced_ej), a column header is fixed: it
+    # names the range in words (the page caption and the Asumsi sheet give the numbers)
+    assert label("share_outside") == "Porsi di luar rentang EJ seimbang"
+    assert label("staff_outside") == "Pegawai di luar rentang EJ seimbang (orang)"
 
 
 # ---- charts -----------------------------------------------------------------------------
