@@ -20,6 +20,11 @@ Per city (benchmarks.city.generate_city, cached in benchmarks/out/):
 - parsing the workbooks (load_files) next to opening the same round stored in an SQLite
   workspace database (benchmarks/bench_store.py; issue 13 target: open ≤ 1/3 of parse).
 
+Bytecode: the product's modules are compiled to __pycache__ first, as pip does for an installed
+package and Python does on a first run; the floor's modules (fastexcel, pyarrow) are installed
+packages that have theirs. Without this a machine with PYTHONDONTWRITEBYTECODE set (this
+sandbox sets it) recompiles every sotk_core module in every measured process.
+
 The machine may be shared: every figure is a median, and each row also shows the processes'
 CPU time (user + system), which other load disturbs less than wall time; the in-process 'cpu s'
 row is the reader's own path in one process (formats.read_files, no worker processes: the
@@ -30,6 +35,7 @@ seconds.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import math
 import os
@@ -240,6 +246,8 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.child, args.repeats)))
         return
+    for package in ("sotk_core", "benchmarks"):  # see 'Bytecode' above
+        compileall.compile_dir(str(ROOT / package), quiet=1)
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         city_paths(size, size * TASKS_PER_OPD)  # generate outside the measured processes
@@ -251,7 +259,7 @@ def main() -> None:
         rows.append(row)
         print(f"{size} OPD measured", file=sys.stderr, flush=True)
     print(f"python benchmarks/run.py --sizes {args.sizes} --repeats {args.repeats} "
-          f"(medians; load average at the end {os.getloadavg()[0]:.1f})")
+          f"(medians; load average at the end {os.getloadavg()[0]:.1f}; bytecode compiled first)")
     _print(rows)
     at = next((r for r in rows if r["opd"] == 40), rows[len(rows) // 2])
     _print_phases(int(at["opd"]), phases(int(at["opd"]), min(args.repeats, 3)))
