@@ -11,7 +11,11 @@ Rules, each for something seen on a screenshot:
 * tab labels wrap onto a second row instead of scrolling out of sight;
 * the file uploader's English button text and size line ("Upload", "50MB per file • XLSX")
   are replaced by Indonesian text through CSS pseudo-elements (the widget has no option for
-  them in Streamlit 1.67).
+  them in Streamlit 1.67);
+* so is the "Stop" button beside the running indicator, shown at the top right on every page
+  switch; Streamlit's main menu, English only ("Print", "Record screen", "Made with
+  Streamlit"), is hidden: the app has its own downloads (PDF deck, results workbook).
+  (`toolbarMode = "minimal"` would hide the menu too, but also the running indicator.)
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import streamlit as st
 from sotk_core.workbook.guard import MAX_FILE_BYTES
 
 UPLOAD_LABEL = "Pilih file"
+STOP_LABEL = "Hentikan"
 DROP_LABEL = f"Seret file ke sini · maks. {MAX_FILE_BYTES // 1_048_576} MB per file"
 
 CSS = """<style>
@@ -70,7 +75,12 @@ CSS = """<style>
 [data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0 !important;}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {
   content: "DROP_LABEL"; font-size: 0.85rem; color: #595959;}
-</style>""".replace("UPLOAD_LABEL", UPLOAD_LABEL).replace("DROP_LABEL", DROP_LABEL)
+/* the running indicator's stop button in Indonesian; no English main menu */
+[data-testid="stMainMenu"] {display: none !important;}
+[data-testid="stStatusWidget"] button {font-size: 0 !important;}
+[data-testid="stStatusWidget"] button::after {content: "STOP_LABEL"; font-size: 0.9rem;}
+</style>""".replace("UPLOAD_LABEL", UPLOAD_LABEL).replace("DROP_LABEL", DROP_LABEL).replace(
+    "STOP_LABEL", STOP_LABEL)
 
 
 def apply() -> None:

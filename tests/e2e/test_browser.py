@@ -72,6 +72,37 @@ def test_page_loads_without_error(page, server_url, path):
         assert "Kota Contoh (data fiktif)" in page.locator('[data-testid="stSidebar"]').inner_text()
 
 
+STREAMLIT_ENGLISH = ("Print", "Record screen", "Made with Streamlit", "Stop", "Running")
+
+WATCH_STATUS = """() => { window.__stop = [];
+  new MutationObserver(() => {
+    const b = document.querySelector('[data-testid="stStatusWidget"] button');
+    if (b) window.__stop.push([getComputedStyle(b, '::after').content,
+                               getComputedStyle(b).fontSize]);
+  }).observe(document.body, {subtree: true, childList: true}); }"""
+
+STATUS_RULE = """() => [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; }
+  catch (e) { return []; } }).filter(r => (r.selectorText || '').includes('stStatusWidget')
+  && (r.selectorText || '').includes('::after')).map(r => r.style.content)"""
+
+
+def test_streamlit_chrome_speaks_indonesian(page, server_url):
+    """No English from Streamlit's own chrome: the main menu ("Print", "Record screen",
+    "Made with Streamlit") is not drawn, and the running indicator's "Stop" reads
+    "Hentikan"."""
+    open_app(page, server_url + "/")
+    menu = page.locator('[data-testid="stMainMenu"]')
+    assert menu.count() == 0 or not menu.is_visible()
+    assert page.evaluate(STATUS_RULE) == ['"Hentikan"']
+    page.evaluate(WATCH_STATUS)
+    nav(page, "/keseimbangan")
+    nav(page, "/")
+    for content, size in page.evaluate("window.__stop"):  # when the indicator showed
+        assert (content, size) == ('"Hentikan"', "0px")
+    shown = page.locator("body").inner_text()
+    assert [w for w in STREAMLIT_ENGLISH if w in shown] == []
+
+
 def test_ringkasan_shows_the_sample_city(page, server_url, sample_eval):
     open_app(page, server_url + "/")
     s = sample_eval.summary
