@@ -16,9 +16,17 @@ Rules, each for something seen on a screenshot:
   switch; Streamlit's main menu, English only ("Print", "Record screen", "Made with
   Streamlit"), is hidden: the app has its own downloads (PDF deck, results workbook).
   (`toolbarMode = "minimal"` would hide the menu too, but also the running indicator.)
+* Streamlit's own message boxes and status line, drawn when the server cannot be reached (a
+  restart, a replica going away: "Connecting", then "Connection error … Is Streamlit still
+  running? … streamlit run yourscript.py") or when an address names no page ("Page not
+  found"), say in Indonesian what happened and what to do. A small script marks each box by
+  its English title (`data-sotk-dialog`), never touching the text React draws, and CSS
+  replaces the text of a marked box.
 """
 
 from __future__ import annotations
+
+import json
 
 import streamlit as st
 
@@ -26,6 +34,20 @@ from sotk_core.workbook.guard import MAX_FILE_BYTES
 
 UPLOAD_LABEL = "Pilih file"
 STOP_LABEL = "Hentikan"
+RECONNECT_LABEL = "Menyambung ulang ke server…"
+# Streamlit's message boxes by their English title: (mark, Indonesian title, Indonesian text)
+DIALOGS = {
+    "Connection error": ("terputus", "Sambungan ke server terputus",
+                         "Aplikasi mencoba menyambung ulang sendiri. Bila pesan ini tidak hilang "
+                         "dalam satu menit, muat ulang halaman (tekan F5). Catatan dan skenario "
+                         "yang sudah tersimpan di ruang kerja tidak hilang."),
+    "Page not found": ("tidak_ada", "Halaman tidak ditemukan",
+                       "Alamat ini tidak menunjuk halaman mana pun di aplikasi; yang dibuka "
+                       "halaman utama. Pilih halaman dari menu di sisi kiri."),
+    "Bad message format": ("rusak", "Pesan dari server tidak terbaca",
+                           "Muat ulang halaman (tekan F5). Bila pesan ini muncul lagi, hubungi "
+                           "pengelola aplikasi."),
+}
 DROP_LABEL = f"Seret file ke sini · maks. {MAX_FILE_BYTES // 1_048_576} MB per file"
 
 CSS = """<style>
@@ -79,10 +101,44 @@ CSS = """<style>
 [data-testid="stMainMenu"] {display: none !important;}
 [data-testid="stStatusWidget"] button {font-size: 0 !important;}
 [data-testid="stStatusWidget"] button::after {content: "STOP_LABEL"; font-size: 0.9rem;}
-</style>""".replace("UPLOAD_LABEL", UPLOAD_LABEL).replace("DROP_LABEL", DROP_LABEL).replace(
-    "STOP_LABEL", STOP_LABEL)
+/* the server out of reach, in Indonesian */
+[data-testid="stConnectionStatus"] label {font-size: 0 !important;}
+[data-testid="stConnectionStatus"] label::after {content: "RECONNECT_LABEL"; font-size: 0.9rem;}
+[data-testid="stLayoutWrapper"]:has(> .st-key-sotk_dialogs), .st-key-sotk_dialogs {
+  display: none !important;}
+section[data-sotk-dialog] > h2 {font-size: 0 !important;}
+section[data-sotk-dialog] > h2 + div > * {display: none !important;}
+</style>"""
+for _name, _text in (("UPLOAD_LABEL", UPLOAD_LABEL), ("DROP_LABEL", DROP_LABEL),
+                     ("STOP_LABEL", STOP_LABEL), ("RECONNECT_LABEL", RECONNECT_LABEL)):
+    CSS = CSS.replace(_name, _text)
+CSS = CSS.replace("</style>", "".join(
+    f'section[data-sotk-dialog="{mark}"] > h2::after {{content: "{title}"; font-size: 1.5rem;}}\n'
+    f'section[data-sotk-dialog="{mark}"] > h2 + div::after {{content: "{text}"; '
+    "font-size: 1rem; line-height: 1.5;}\n" for mark, title, text in DIALOGS.values())
+    + "</style>")
+
+MARK_DIALOGS_JS = """<script>
+(() => {
+  if (window.__sotkDialogs) return;
+  window.__sotkDialogs = true;
+  const MARKS = MARKS_JSON;
+  const mark = () => {
+    for (const box of document.querySelectorAll('[data-testid="stDialog"] section[role="dialog"]')) {
+      const title = box.querySelector(":scope > h2");
+      const kind = title && MARKS[title.textContent.trim()];
+      if (kind && box.dataset.sotkDialog !== kind) box.dataset.sotkDialog = kind;
+    }
+  };
+  new MutationObserver(mark).observe(document.body, {subtree: true, childList: true});
+  mark();
+})();
+</script>""".replace("MARKS_JSON", json.dumps({english: mark for english, (mark, _, _) in
+                                                DIALOGS.items()}))
 
 
 def apply() -> None:
     """Draw the app CSS (once per run, from app.py)."""
     st.html(CSS)
+    with st.container(key="sotk_dialogs"):  # hidden (CSS): no gap above the page
+        st.html(MARK_DIALOGS_JS, unsafe_allow_javascript=True)

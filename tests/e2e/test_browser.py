@@ -15,8 +15,10 @@ import pytest
 from builders import TASKS, opd_bytes
 
 from sotk_core.base.fmt import fmt_num
+from sotk_ui.style import DIALOGS, RECONNECT_LABEL
 from tests.e2e.conftest import (
     PATHS,
+    app_process,
     choose,
     error_texts,
     heading,
@@ -101,6 +103,42 @@ def test_streamlit_chrome_speaks_indonesian(page, server_url):
         assert (content, size) == ('"Hentikan"', "0px")
     shown = page.locator("body").inner_text()
     assert [w for w in STREAMLIT_ENGLISH if w in shown] == []
+
+
+SHOWN = """sel => [...document.querySelectorAll(sel)].map(e => [
+  getComputedStyle(e).fontSize, getComputedStyle(e).display,
+  getComputedStyle(e, '::after').content])"""
+
+
+def _dialog_shows(page, english: str) -> None:
+    """Streamlit's message box titled `english` shows its Indonesian title and text instead
+    (DIALOGS), the English drawn at size 0 or not at all."""
+    mark, title, text = DIALOGS[english]
+    box = f'section[role="dialog"][data-sotk-dialog="{mark}"]'
+    page.locator(box).wait_for(state="attached", timeout=60_000)
+    assert [(size, after) for size, _, after in page.evaluate(SHOWN, f"{box} > h2")] == [
+        ("0px", f'"{title}"')]
+    assert page.evaluate(SHOWN, f"{box} > h2 + div")[0][2] == f'"{text}"'
+    hidden = page.evaluate(SHOWN, f"{box} > h2 + div > *")
+    assert hidden and {display for _, display, _ in hidden} == {"none"}
+
+
+def test_a_server_out_of_reach_is_explained_in_indonesian(page, tmp_path):
+    """The server stops under an open page (a restart, a replica gone): Streamlit's English
+    "Connecting" and its "Connection error … not responding" box show Indonesian text."""
+    with app_process(log_path=tmp_path / "streamlit.log") as (url, proc):
+        open_app(page, url + "/")
+        proc.kill()
+        proc.wait(timeout=15)
+        page.locator('[data-testid="stConnectionStatus"]').wait_for(timeout=30_000)
+        assert page.evaluate(SHOWN, '[data-testid="stConnectionStatus"] label') == [
+            ["0px", "block", f'"{RECONNECT_LABEL}"']]
+        _dialog_shows(page, "Connection error")
+
+
+def test_an_address_of_no_page_is_explained_in_indonesian(page, server_url):
+    open_app(page, server_url + "/tidak_ada_halaman_ini")
+    _dialog_shows(page, "Page not found")
 
 
 def test_ringkasan_shows_the_sample_city(page, server_url, sample_eval):
