@@ -18,6 +18,8 @@ from sotk_ui.widgets import chart, kpis, run_page, table
 
 POS_COLS = ["name", "unit_name", "existing", "need_raw", "ej2"]
 UNIT_COLS = ["name", "opd", "existing", "need_raw", "eu2"]
+OPD_HOURS_COLS = ["opd", "abbr", "median_hours_per_head", "min_hours_per_head",
+                  "max_hours_per_head", "staffed_units", "shown"]
 
 
 def body() -> None:
@@ -48,6 +50,13 @@ def body() -> None:
     abbr = dict(zip(ev.opds["opd"], ev.opds["abbr"], strict=True))
     chart(charts.hours_per_head(wl.units, ev.settings, level=2, opd_labels=abbr), "bal_hours",
           "jam_per_orang_bidang")
+    # every OPD, also those the chart leaves out; built only when opened (70 OPD: 70 rows)
+    box = st.expander(f"Semua OPD: jam kerja per pegawai bidang/bagian ({fmt_num(len(abbr))} OPD)",
+                      key="bal_opds_open", on_change="rerun")
+    if box.open:
+        with box:
+            table(charts.opd_hours_view(wl.units, opd_labels=abbr), OPD_HOURS_COLS,
+                  key="bal_opds")
 
     st.subheader("Ukuran ketimpangan per tingkat")
     table(bal.levels, ["level_label", "groups_measured", "median_cv", "max_cv", "median_gini",

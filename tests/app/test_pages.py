@@ -16,6 +16,7 @@ from decimal import Decimal
 import pytest
 
 from sotk_core.base.labels import label
+from sotk_core.present.charts import balance
 from tests.app.helpers import (
     PAGES,
     array,
@@ -230,7 +231,8 @@ def test_unknown_deep_link_falls_back_to_the_first_opd(app, figures):
 LOW, HIGH = Decimal("0.70"), Decimal("1.00")
 
 
-def test_keseimbangan_kpis_and_charts(app, figures):
+def test_keseimbangan_kpis_and_charts(app, figures, monkeypatch):
+    monkeypatch.setattr(balance, "HOURS_ROWS", 18)  # every OPD drawn (test_balance_many_opd)
     goto(app, "keseimbangan")
     assert_clean(app)
     staff = figures.city.existing

@@ -6,7 +6,7 @@ the type larger still; `to_png` / `to_svg` render through kaleido and the system
 """
 
 from sotk_core.present.charts._safe import escape_figure
-from sotk_core.present.charts.balance import ej_histogram, hours_per_head
+from sotk_core.present.charts.balance import ej_histogram, hours_per_head, opd_hours_view
 from sotk_core.present.charts.compare import compare_bars
 from sotk_core.present.charts.export import image_session, to_image, to_png, to_svg
 from sotk_core.present.charts.maturity import (
@@ -38,7 +38,8 @@ from sotk_core.present.charts.theme import (
 
 __all__ = [
     "GRADE_COLORS", "MATURITY_COLORS", "PALETTE", "TEMPLATE_NAME", "apply_theme",
-    "compare_bars", "ej_histogram", "escape_figure", "hours_per_head", "image_session", "kelembagaan_bars",
+    "compare_bars", "ej_histogram", "escape_figure", "hours_per_head", "image_session",
+    "kelembagaan_bars", "opd_hours_view",
     "maturity_heatmap", "maturity_radar", "maturity_ranking", "num_labels", "opd_eu",
     "opd_need_vs_existing", "position_need_bars", "projector", "self_vs_verified",
     "span_buckets", "surplus_shortage", "to_image", "to_png", "to_svg", "top_tasks", "unit_eu_bars",

@@ -4,6 +4,7 @@ hours per head differ between units of one level."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -111,17 +112,103 @@ def ej_histogram(positions: pd.DataFrame, settings: Settings | None = None, *,
     return fig
 
 
+# OPD rows of the city's hours-per-head chart at most: the 4 with the highest and the 4 with
+# the lowest hours per person; 8 rows keep the whole chart on one 1024×768 projector screen
+# (40 rows were 2.570 px). Every OPD stays in the table under the chart.
+HOURS_ROWS = 8
+
+
+def opd_hours(units: pd.DataFrame, level: int = 2) -> pd.DataFrame:
+    """One row per OPD over its units at `level` that have staff: opd, staffed_units (count),
+    median_hours_per_head, min_hours_per_head, max_hours_per_head (hours a year per person,
+    subtree Σ jam ÷ Σ pegawai of each unit). Highest median first; equal medians by OPD name.
+
+    units: `WorkloadResult.units`. OPD without a staffed unit at `level` have no row.
+    """
+    u = units.loc[(units["depth"] == level) & (units["existing"] > 0)]
+    hpp = u["workload_hours"].to_numpy(dtype="float64") / u["existing"].to_numpy(dtype="float64")
+    g = pd.DataFrame({"opd": u["opd"].astype(str).to_numpy(), "hpp": hpp}).groupby("opd")["hpp"]
+    out = pd.DataFrame({"staffed_units": g.size(), "median_hours_per_head": g.median(),
+                        "min_hours_per_head": g.min(), "max_hours_per_head": g.max()})
+    out = out.rename_axis("opd").reset_index()
+    out = out.sort_values("opd", kind="stable").sort_values(
+        "median_hours_per_head", ascending=False, kind="stable")
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class OpdRows:
+    """The OPD drawn in the city's hours-per-head chart.
+
+    high: the OPD with the highest median hours per head, highest first (every OPD when all
+        fit); low: those with the lowest, lowest last (empty when all fit); total: OPD with a
+        row in `opd_hours`.
+    """
+
+    high: tuple[str, ...]
+    low: tuple[str, ...]
+    total: int
+
+    @property
+    def left_out(self) -> int:
+        return self.total - len(self.high) - len(self.low)
+
+
+def furthest_from_balance(hours: pd.DataFrame, rows: int | None = None) -> OpdRows:
+    """The OPD furthest from an even spread: with more OPD than `rows` (default HOURS_ROWS),
+    the ceil(rows / 2) of the highest median hours per head and the floor(rows / 2) of the
+    lowest; the OPD between them are left out of the chart (not of the table).
+
+    hours: `opd_hours(...)` (highest median first).
+    """
+    rows = HOURS_ROWS if rows is None else max(int(rows), 2)
+    names = tuple(hours["opd"].astype(str))
+    if len(names) <= rows:
+        return OpdRows(names, (), len(names))
+    n_high = (rows + 1) // 2
+    n_low = rows - n_high
+    return OpdRows(names[:n_high], names[len(names) - n_low:], len(names))
+
+
+def opd_hours_view(units: pd.DataFrame, level: int = 2, rows: int | None = None,
+                   opd_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The table of every OPD under the city's hours-per-head chart: `opd_hours` plus abbr
+    (the chart's row label, from `opd_labels`) and shown: where the OPD is in the chart
+    ("tertinggi", "terendah", "tidak digambar"; "ya" when every OPD is drawn)."""
+    hours = opd_hours(units, level)
+    picked = furthest_from_balance(hours, rows)
+    high, low = set(picked.high), set(picked.low)
+    names = hours["opd"].astype(str)
+    shown = ["ya" if not picked.left_out else "tertinggi" if o in high
+             else "terendah" if o in low else "tidak digambar" for o in names]
+    abbr = [(opd_labels or {}).get(o, o) for o in names]
+    return hours.assign(abbr=abbr, shown=shown)
+
+
+def shown_opds_note(picked: OpdRows) -> str:
+    """The subtitle sentence of a chart cut to the OPD furthest from balance ("" when all fit)."""
+    if not picked.left_out:
+        return ""
+    return (f"Menampilkan {fmt_num(len(picked.high) + len(picked.low))} OPD dari "
+            f"{fmt_num(picked.total)}: {fmt_num(len(picked.high))} dengan jam kerja per pegawai "
+            f"tertinggi dan {fmt_num(len(picked.low))} terendah (median bidang/bagian); semua "
+            "OPD ada di tabel di bawah grafik.")
+
+
 def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, level: int = 2,
                    opd: str | None = None,
                    opd_labels: Mapping[str, str] | None = None,
-                   title: str | None = None) -> go.Figure:
+                   title: str | None = None, rows: int | None = None) -> go.Figure:
     """Workload hours per head (Σ jam ÷ Σ pegawai of each unit's subtree) of the units at
     `level` (1 = OPD, 2 = bidang/bagian, 3 = seksi/subbagian), to show imbalance.
 
     With `opd` (or level 1): one bar per unit, labelled "1.234 jam". Without: a strip plot,
-    one row per OPD with a box and a dot per unit (hover names the unit). Colours = EU band;
-    the dashed line marks one WKE (1.250 jam = one person fully loaded) and the balanced band
-    0,70–1,00 × WKE is shaded. Units without staff are left out (counted in the subtitle).
+    one row per OPD with a box and a dot per unit (hover names the unit); with more OPD than
+    `rows` (default HOURS_ROWS) only those of `furthest_from_balance`, the highest on top and
+    the lowest below a dashed line, the subtitle saying how many of how many. Colours = EU
+    band; the dashed line marks one WKE (1.250 jam = one person fully loaded) and the
+    balanced band 0,70–1,00 × WKE is shaded. Units without staff are left out (counted in
+    the subtitle).
 
     units: `WorkloadResult.units`; opd_labels: optional opd -> row label (e.g. abbr).
     """
@@ -130,13 +217,17 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
     u = u.loc[u["depth"] == level]
     no_staff = int((u["existing"] <= 0).sum())
     u = u.loc[u["existing"] > 0].assign(hpp=lambda d: d["workload_hours"] / d["existing"])
+    all_v = u["hpp"].to_numpy(dtype="float64")
     names = band_names(st, "EU")
     fig = go.Figure()
     bars = level == 1 or opd is not None
+    note_text = ""
     if bars:
         n_rows = _hpp_bars(fig, u, names, opd_labels if level == 1 else None)
     else:
-        n_rows = _hpp_strip(fig, u, names, opd_labels)
+        picked = furthest_from_balance(opd_hours(u, level), rows)
+        note_text = shown_opds_note(picked)
+        n_rows = _hpp_strip(fig, u, names, opd_labels, picked)
     wke = st.wke_hours
     fig.add_vrect(st.balanced_ej[0] * wke, st.balanced_ej[1] * wke, fillcolor=BLUISH_GREEN,
                   opacity=0.10, line_width=0, layer="below")
@@ -144,7 +235,6 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
     fig.add_annotation(x=wke, xref="x", y=1.0, yref="paper", yanchor="bottom", xanchor="right",
                        showarrow=False, text=f"1 WKE = {fmt_num(wke, 0)} jam ▶",
                        font={"size": SIZES["annotation"], "color": TEXT_COLOR})
-    all_v = u["hpp"].to_numpy(dtype="float64")
     sub = f"{len(all_v)} unit"
     if len(all_v) >= 2 and all_v.min() > 0:
         sub += (f" · tertinggi {fmt_num(all_v.max(), 0)} jam, terendah "
@@ -152,6 +242,8 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
                 f"(rasio {fmt_num(all_v.max() / all_v.min(), 1)}×)")
     if no_staff:
         sub += f" · {no_staff} unit tanpa pegawai tidak ditampilkan"
+    if note_text:  # first: what is left out matters more than the city's extremes
+        sub = f"{note_text}<br>{sub}"
     what = LEVEL_NAMES.get(level, f"unit lapis {level}")
     head = f"Jam kerja per pegawai per {what}" + (f" · {opd}" if opd else "")
     fig.update_layout(title={"text": title or head, "subtitle": {"text": sub}},
@@ -165,8 +257,13 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
         start = max(0.0, float(np.floor((low - 0.08 * (top - low)) / 100.0) * 100.0))
     fig.update_xaxes(title="Jam kerja per pegawai per tahun", showgrid=True, tickformat=",",
                      range=[start, start + (top - start) * 1.15])
-    fig = apply_theme(fig, rows_height(n_rows, row=46 if opd else 56, extra=330,
-                                       minimum=460))
+    if note_text:
+        # the cut chart and its title fit one 1024×768 screen: 8 rows and the gap in 603 px
+        # (on the page the title is text above the figure and the rows get about 48 px)
+        fig = apply_theme(fig, int(round(rows_height(n_rows, row=38, extra=276))))
+        fig.update_layout(margin={"t": 146, "b": 130})
+        return fig
+    fig = apply_theme(fig, rows_height(n_rows, row=46 if opd else 56, extra=330, minimum=460))
     fig.update_layout(margin={"t": 160, "b": 130})
     return fig
 
@@ -200,26 +297,38 @@ def _hpp_bars(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
     return len(labels)
 
 
+GAP = 1.6  # rows of room between the highest and the lowest OPD of a cut chart
+
+
 def _hpp_strip(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
-               opd_labels: Mapping[str, str] | None) -> int:
-    """A row per OPD: grey box of its units plus one dot per unit (deterministic jitter).
-    One box trace for every row and one dot trace per EU band, however many OPD."""
-    groups = sorted(u.groupby("opd", sort=False), key=lambda og: float(og[1]["hpp"].median()))
-    ticks = []
-    xs, rows, ys, bands, texts = [], [], [], [], []
-    for i, (name, g) in enumerate(groups):
-        ticks.append(wrap((opd_labels or {}).get(str(name), name), 28))
+               opd_labels: Mapping[str, str] | None, picked: OpdRows) -> float:
+    """A row per OPD of `picked`: grey box of its units plus one dot per unit (deterministic
+    jitter), highest median on top; a cut chart has the lowest under a dashed line with the
+    two groups named. One box trace for every row and one dot trace per EU band, however many
+    OPD. Returns the height in rows."""
+    by_opd = {str(k): g for k, g in u.groupby("opd", sort=False)}
+    low = list(reversed(picked.low))  # lowest at the bottom (y = 0)
+    high = list(reversed(picked.high))  # highest on top
+    rows = [(name, float(i)) for i, name in enumerate(low)]
+    base = len(low) - 1 + GAP if low else 0.0
+    rows += [(name, base + i) for i, name in enumerate(high)]
+    ticks, tickvals = [], []
+    xs, rowv, ys, bands, texts = [], [], [], [], []
+    for name, at in rows:
+        g = by_opd[name]
+        ticks.append(wrap((opd_labels or {}).get(name, name), 28))
+        tickvals.append(at)
         values = g["hpp"].to_numpy(dtype="float64")
         order = np.argsort(values, kind="stable")
         offsets = np.empty(len(values))
         offsets[order] = ((np.arange(len(values)) % 5) - 2) * 0.07
         xs.append(values)
-        rows.append(np.full(len(values), i))
-        ys.append(i + offsets)
+        rowv.append(np.full(len(values), at))
+        ys.append(at + offsets)
         bands.append(np.array([band_of(p) for p in g["pu"]], dtype=object))
         texts.append(np.array(_hover_units(g), dtype=object))
-    if groups:
-        x, row, y = np.concatenate(xs), np.concatenate(rows), np.concatenate(ys)
+    if rows:
+        x, row, y = np.concatenate(xs), np.concatenate(rowv), np.concatenate(ys)
         band, text = np.concatenate(bands), np.concatenate(texts)
         fig.add_box(x=x, y=row, orientation="h", boxpoints=False, fillcolor="rgba(0,0,0,0)",
                     line={"color": GREY, "width": 2}, showlegend=False, hoverinfo="skip",
@@ -232,6 +341,20 @@ def _hpp_strip(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
                                 marker={"size": 16, "color": BAND_COLORS[name],
                                         "line": {"color": TEXT_COLOR, "width": 1}},
                                 hovertext=text[mask], hovertemplate=HOVER)
-    fig.update_yaxes(tickvals=list(range(len(groups))), ticktext=ticks, showgrid=False,
-                     range=[-0.7, len(groups) - 0.3], zeroline=False)
-    return len(groups)
+    top = base + len(high) - 1 if high else -1.0
+    if low:
+        mid = len(low) - 1 + GAP / 2
+        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y", y0=mid, y1=mid,
+                      line={"color": TEXT_COLOR, "width": 1.5, "dash": "dot"})
+        font = {"size": SIZES["annotation"], "color": TEXT_COLOR}
+        # on white, over the dashed WKE line and the shaded band
+        fig.add_annotation(xref="paper", x=0.0, xanchor="left", yref="y", y=mid,
+                           yanchor="bottom", showarrow=False, font=font, bgcolor="white",
+                           text=f"<b>▲ {len(picked.high)} tertinggi</b>")
+        fig.add_annotation(xref="paper", x=0.0, xanchor="left", yref="y", y=mid,
+                           yanchor="top", showarrow=False, font=font, bgcolor="white",
+                           text=f"<b>▼ {len(picked.low)} terendah</b> · "
+                                f"{fmt_num(picked.left_out)} OPD lain di tabel")
+    fig.update_yaxes(tickvals=tickvals, ticktext=ticks, showgrid=False,
+                     range=[-0.7, top + 0.7], zeroline=False)
+    return top + 1
