@@ -18,8 +18,8 @@ from sotk_ui.widgets import chart, kpis, run_page, table
 
 POS_COLS = ["name", "unit_name", "existing", "need_raw", "ej2"]
 UNIT_COLS = ["name", "opd", "existing", "need_raw", "eu2"]
-OPD_HOURS_COLS = ["opd", "abbr", "median_hours_per_head", "min_hours_per_head",
-                  "max_hours_per_head", "staffed_units", "shown"]
+OPD_HOURS_COLS = ["abbr", "shown", "median_hours_per_head", "min_hours_per_head",
+                  "max_hours_per_head", "opd", "staffed_units"]
 
 
 def body() -> None:
@@ -56,7 +56,7 @@ def body() -> None:
     if box.open:
         with box:
             table(charts.opd_hours_view(wl.units, opd_labels=abbr), OPD_HOURS_COLS,
-                  key="bal_opds")
+                  key="bal_opds", compact=True)
 
     st.subheader("Ukuran ketimpangan per tingkat")
     table(bal.levels, ["level_label", "groups_measured", "median_cv", "max_cv", "median_gini",

@@ -16,15 +16,17 @@ from sotk_ui.downloads import XLSX, on_demand
 from sotk_ui.safe import md
 from sotk_ui.widgets import chart, kpis, opd_picker, run_page, table
 
-OPD_COLS = ["opd", "need", "existing", "retiring", "projected", "formasi", "redistributed_in",
-            "new_formasi", "excess_left"]
-POSITION_COLS = ["name", "need", "existing", "retiring", "formasi", "new_formasi", "unit_name"]
+OPD_COLS = ["opd", "new_formasi", "formasi", "redistributed_in", "retiring", "need", "existing",
+            "projected", "excess_left"]
+# the result first (new formasi, then what it comes from): at 1024×768 the first four
+# columns are in view, the others scroll beside the pinned name
+POSITION_COLS = ["name", "new_formasi", "formasi", "retiring", "need", "existing", "unit_name"]
 MEMBER_COLS = ["label", "eu2", "eu2_distance", "eu2_relative", "need_per_head",
                "hours_per_head", "share_outside", "maturity_total"]
 SAME_NAME_COLS = ["name", "members", "ej_min", "ej_median", "ej_max", "spread", "lowest",
                   "highest"]
-UNIT_COLS = ["unit_name", "need", "existing", "retiring", "formasi", "redistributed_in",
-             "new_formasi", "excess_left"]
+UNIT_COLS = ["unit_name", "new_formasi", "formasi", "redistributed_in", "retiring", "need",
+             "existing", "excess_left"]
 QUADRANT_COLS = ["abbr", "quadrant", "eu2", "maturity_total", "weakest", "top_unit"]
 
 
@@ -65,16 +67,23 @@ def formasi_view() -> None:
                                        title=f"Pensiun per tahun · {opd}"), "plan_years",
           "pensiun_per_tahun")
     table(planning.formasi_positions_view(plan, opd), POSITION_COLS, key="plan_positions",
-          dash_missing=True)
+          dash_missing=True, compact=True)
     st.markdown("**Per unit** (setiap unit dijumlah bersama unit di bawahnya)")
     table(planning.formasi_units_view(plan, opd), UNIT_COLS, key="plan_units",
-          dash_missing=True)
-    moves = planning.move_sentences(plan, opd)
-    if moves:
+          dash_missing=True, compact=True)
+    first, rest = planning.move_lines(plan, opd)
+    if first:
         st.markdown("**Redistribusi sebelum formasi baru**")
-        st.markdown("\n".join(f"- {md(m)}" for m in moves))
+        st.markdown("\n".join(f"- {md(m)}" for m in first))
+    if rest:  # an OPD of 150 positions had 27 notes (1.400 px): the rest when opened
+        box = st.expander(f"{fmt_num(len(rest))} redistribusi lainnya", key="plan_moves_open",
+                          on_change="rerun")
+        if box.open:
+            with box:
+                st.markdown("\n".join(f"- {md(m)}" for m in rest))
     with st.expander("Semua OPD"):
-        table(planning.formasi_opd_view(plan, ev), OPD_COLS, key="plan_opds", dash_missing=True)
+        table(planning.formasi_opd_view(plan, ev), OPD_COLS, key="plan_opds", dash_missing=True,
+              compact=True)
     on_demand("usulan formasi (format e-Formasi, .xlsx)", "plan_dl",
               lambda: (ui.data_key(), ev.settings), lambda: planning_workbook_bytes(ev),
               "usulan_formasi_sotk.xlsx", XLSX, spinner="Menyusun workbook formasi…")
@@ -113,7 +122,7 @@ def like_view() -> None:
     chart(plan_charts.like_unit_bars(members, ev.settings, title=f"EU unit sejenis · {group}",
                                      outlier_share=share), "like_bars", "unit_sejenis")
     table(planning.members_view(result, group), MEMBER_COLS, key="like_members",
-          dash_missing=True)
+          dash_missing=True, compact=True)
     st.subheader("Jabatan bernama sama")
     same = planning.same_name_view(result, group)
     if not len(same):
@@ -124,7 +133,7 @@ def like_view() -> None:
                                      ev.settings,
                                      title=f"Jabatan bernama sama · {group}"),
           "like_dots", "jabatan_bernama_sama")
-    table(same, SAME_NAME_COLS, key="like_same", dash_missing=True)
+    table(same, SAME_NAME_COLS, key="like_same", dash_missing=True, compact=True)
 
 
 def quadrant_view() -> None:
@@ -142,7 +151,7 @@ def quadrant_view() -> None:
                md(", ".join(groups[code])) or None) for code in pair])
     chart(plan_charts.maturity_workload_plane(view, ev.settings), "quad_plane",
           "kematangan_beban")
-    table(view, QUADRANT_COLS, key="quad_table", dash_missing=True)
+    table(view, QUADRANT_COLS, key="quad_table", dash_missing=True, compact=True)
 
 
 VIEW_BODIES = {"formasi": formasi_view, "sejenis": like_view, "kuadran": quadrant_view}

@@ -20,6 +20,7 @@ from sotk_core.base.labels import (
     FINDING_BASIS,
     FINDING_SEVERITY_LABELS,
     ISSUE_SEVERITY_LABELS,
+    compact_label,
     label,
 )
 from sotk_core.present.safe import csv_bytes
@@ -39,7 +40,7 @@ DECIMALS: dict[str, int] = {
     "min_hours_per_head": 0, "max_hours_per_head": 0, "span_median": 1, "value": 2, "limit": 0,
     "eu2_median": 2, "eu2_distance": 2, "eu2_relative": 0, "need_per_head": 2,
     "hours_per_head": 0, "ej_min": 2, "ej_median": 2, "ej_max": 2, "spread": 2,
-    "top_unit_eu": 2,
+    "top_unit_eu": 2, "median_hours_per_head": 0,
 }
 
 
@@ -165,10 +166,14 @@ def chart(fig: go.Figure, key: str, filename: str | None = None) -> None:
 
 
 def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str | None = None,
-          height: int | str = "auto", max_rows: int = 2000, dash_missing: bool = False) -> None:
+          height: int | str = "auto", max_rows: int = 2000, dash_missing: bool = False,
+          compact: bool = False) -> None:
     """A table with Indonesian headers (units included) and numbers as 1.234,5.
     `dash_missing`: a number column with blanks is shown as text, a blank as "–" (the grid
-    itself would write None there, whatever the styler says)."""
+    itself would write None there, whatever the styler says).
+    `compact`: for a 1024 px projector, the grid shows the short headers of compact_label
+    (the full header is the column's tooltip and the CSV's header) and keeps the first
+    column in view while the others scroll."""
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     view = frame.loc[:, cols]
     if len(view) > max_rows:
@@ -185,8 +190,11 @@ def table(frame: pd.DataFrame, columns: Sequence[str] | None = None, *, key: str
     for c in cols:
         wide = c in WIDE_COLUMNS
         # names get room; numbers size to their header so units stay readable
+        short = compact_label(c) if compact else label(c)
         widths[label(c)] = st.column_config.Column(
-            width="medium" if wide else None, alignment="right" if c in as_text else None)
+            short if short != label(c) else None, help=label(c) if short != label(c) else None,
+            width="medium" if wide else None, alignment="right" if c in as_text else None,
+            pinned=True if compact and c == cols[0] else None)
         series = frame[c]
         if c in as_text:
             continue

@@ -188,6 +188,38 @@ def label(key: str) -> str:
     return COLUMN_LABELS.get(key, key)
 
 
+# Short headers (units kept) of the tables that must fit a 1024×768 projector beside the
+# sidebar (about 650 px); the full header stays the column's tooltip and the CSV's header.
+COMPACT_LABELS: dict[str, str] = {
+    "name": "Jabatan",
+    "opd": "Nama OPD",
+    "abbr": "OPD",
+    "need": "Butuh (orang)",
+    "existing": "Ada (orang)",
+    "retiring": "Pensiun (orang)",
+    "projected": "Proyeksi (orang)",
+    "formasi": "Kurang (orang)",
+    "redistributed_in": "Alih (orang)",
+    "new_formasi": "Formasi baru (orang)",
+    "excess_left": "Sisa lebih (orang)",
+    "eu2_distance": "Selisih EU",
+    "eu2_relative": "Selisih (%)",
+    "need_per_head": "Butuh/orang",
+    "hours_per_head": "Jam/orang",
+    "maturity_total": "Kematangan (11–55)",
+    "top_unit": "Unit EU tertinggi",
+    "weakest": "Terlemah",
+    "median_hours_per_head": "Median (jam/orang)",
+    "min_hours_per_head": "Terendah (jam/orang)",
+    "max_hours_per_head": "Tertinggi (jam/orang)",
+}
+
+
+def compact_label(key: str) -> str:
+    """The short header of a column in a table drawn for the projector (`label` otherwise)."""
+    return COMPACT_LABELS.get(key, label(key))
+
+
 # ---- validation issues --------------------------------------------------------------------
 
 ISSUE_SEVERITY_LABELS: dict[str, str] = {"error": "Galat", "warning": "Peringatan"}

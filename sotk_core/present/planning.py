@@ -101,6 +101,18 @@ def move_sentences(plan: FormasiResult, opd: str) -> list[str]:
     return out
 
 
+MOVES_SHOWN = 5  # redistribution notes under the tables; the rest in a box (an OPD had 27)
+
+
+def move_lines(plan: FormasiResult, opd: str, shown: int | None = None
+               ) -> tuple[list[str], list[str]]:
+    """`move_sentences` split into the first `shown` (default MOVES_SHOWN), drawn on the
+    page, and the rest, offered in a box built only when opened."""
+    lines = move_sentences(plan, opd)
+    n = MOVES_SHOWN if shown is None else shown
+    return lines[:n], lines[n:]
+
+
 def moves_view(plan: FormasiResult, opd: str | None = None) -> pd.DataFrame:
     m = plan.moves if opd is None else plan.moves.loc[plan.moves["opd"] == opd]
     return m.assign(scope=m["scope"].map(MOVE_SCOPE_LABELS))

@@ -6,6 +6,7 @@ hand from the sample CSVs (tests/sample_figures.py, no sotk_core)."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from statistics import median
 
@@ -120,3 +121,10 @@ def test_every_opd_is_in_a_box_built_only_when_opened(app, figures):
         "median_hours_per_head", "min_hours_per_head", "max_hours_per_head")] == [
         idn(first[1]), idn(first[2]), idn(first[3])]
     assert list(t[label("staffed_units")]) == [r[4] for r in rows]
+    # short headers with units for a 1024 px screen, the chart's row label first and pinned
+    (grid,) = [d for d in app.dataframe if label("shown") in d.value.columns]
+    config = json.loads(grid.proto.columns)
+    assert [config[c].get("label", c) for c in grid.value.columns] == [
+        "OPD", "Di grafik", "Median (jam/orang)", "Terendah (jam/orang)",
+        "Tertinggi (jam/orang)", "Nama OPD", "Unit berpegawai"]
+    assert config[label("abbr")]["pinned"] is True
