@@ -113,7 +113,7 @@ def test_chart_of_nine_opd_draws_the_eight_furthest_and_names_both_groups():
 def test_forty_opd_fit_a_projector_screen():
     fig = hours_per_head(_city(40))
     assert len(_ticks(fig)) == 8
-    assert fig.layout.height == 603  # 40 rows were 2.570 px
+    assert fig.layout.height == 607  # 40 rows were 2.570 px
 
 
 def test_a_lowered_limit_is_used_by_chart_and_table(monkeypatch):

@@ -258,9 +258,9 @@ def hours_per_head(units: pd.DataFrame, settings: Settings | None = None, *, lev
     fig.update_xaxes(title="Jam kerja per pegawai per tahun", showgrid=True, tickformat=",",
                      range=[start, start + (top - start) * 1.15])
     if note_text:
-        # the cut chart and its title fit one 1024×768 screen: 8 rows and the gap in 603 px
+        # the cut chart and its title fit one 1024×768 screen: 8 rows and the gap in 607 px
         # (on the page the title is text above the figure and the rows get about 48 px)
-        fig = apply_theme(fig, int(round(rows_height(n_rows, row=38, extra=276))))
+        fig = apply_theme(fig, int(round(rows_height(n_rows, row=36, extra=276))))
         fig.update_layout(margin={"t": 146, "b": 130})
         return fig
     fig = apply_theme(fig, rows_height(n_rows, row=46 if opd else 56, extra=330, minimum=460))
@@ -297,7 +297,8 @@ def _hpp_bars(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
     return len(labels)
 
 
-GAP = 1.6  # rows of room between the highest and the lowest OPD of a cut chart
+GAP = 2.2  # rows of room between the highest and the lowest OPD of a cut chart: their two
+# labels sit on white over the WKE line, clear of the dots above and below
 
 
 def _hpp_strip(fig: go.Figure, u: pd.DataFrame, names: dict[str, str],
