@@ -52,7 +52,12 @@ CSS = """<style>
   {font-size: 1.45rem !important; color: #404040 !important;}
 .st-key-deck_body p, .st-key-deck_body li {font-size: 1.42rem !important; line-height: 1.32;}
 .st-key-deck_body li {margin-bottom: 0.35rem;}
-.st-key-deck_kpi [data-testid="stMetricValue"] {font-size: 3.5rem !important;}
+/* KPI values scale with the slide's width (a container query) and wrap rather than run out
+   of their card: "18.718 orang" of a 70-OPD city was cut at 1024 px at 3,5rem */
+.st-key-deck_kpi {container-type: inline-size;}
+.st-key-deck_kpi [data-testid="stMetricValue"] {font-size: clamp(1.9rem, 4.3cqi, 3.5rem) !important;}
+.st-key-deck_kpi [data-testid="stMetricValue"] p {white-space: normal !important;
+  overflow-wrap: anywhere;}
 .st-key-deck_kpi [data-testid="stMetricLabel"] p {font-size: 1.35rem;}
 .st-key-deck_kpi [data-testid="stMetricDelta"] div {font-size: 1.15rem;}
 .st-key-deck_judul {padding-top: 3rem;}

@@ -378,7 +378,7 @@ def _opd_slides(ev: Evaluation, opd: str) -> list[Slide]:
             half = ROWS_PER_SLIDE // 2
             drop = keep.iloc[half:len(keep) - (ROWS_PER_SLIDE - half)]["uid"]
             units_shown = units.loc[~units["uid"].isin(drop)]
-            title += f" ({ROWS_PER_SLIDE} terendah dan tertinggi dari {len(level)})"
+            title += f" ({ROWS_PER_SLIDE} ekstrem dari {len(level)})"  # one line at 1024 px
         else:
             units_shown = units
         out.append(Slide("grafik", title, partial(charts.unit_eu_bars, units_shown, opd, st,

@@ -232,3 +232,28 @@ def test_city_without_computable_opd():
     assert len(deck) == CITY_SLIDES + PLANNING_SLIDES
     assert [s.kind for s in deck] == ["judul", "kpi"] + ["pesan"] * 6 + ["teks"] + [
         "pesan"] * 5 + ["kpi"]
+
+
+def test_a_slide_draws_each_unit_name_on_one_line():
+    """A page chart wraps long names onto two lines (40 px rows); on a slide (about 26 px a
+    row) they ran into the next row's name ("Subbagian Monitoring dan / Evaluasi" over
+    "Subbagian Pelayanan"). fit_slide gives every row one line: without the kind word (the
+    slide title names it), a repeat keeping its " (2)", a name past 30 characters cut at a
+    word with "…"."""
+    import plotly.graph_objects as go
+
+    names = ["Subbagian Monitoring dan<br>Evaluasi", "Subbagian Pelayanan (2)",
+             "Seksi A", "Bidang Perencanaan, Evaluasi dan<br>Pelaporan Keuangan Daerah",
+             "Subbagian Perencanaan dan<br>Keuangan (2)"]
+    fig = go.Figure(go.Bar(x=[1, 2, 3, 4, 5], y=names, orientation="h"))
+    axis = fit_slide(fig, 650).layout.yaxis
+    assert list(axis.tickvals) == names  # the rows themselves are unchanged
+    assert list(axis.ticktext) == [
+        "Monitoring dan Evaluasi",  # 23 characters, kind word gone
+        "Pelayanan (2)",
+        "Seksi A",  # too short to lose its kind word
+        "Perencanaan, Evaluasi dan…",  # cut at a word: 25 + 1 + "Pelaporan" (9) > 30
+        "Perencanaan dan Keuangan (2)"]
+    assert all("<br>" not in t and len(t) <= 30 for t in axis.ticktext)
+    one_line = go.Figure(go.Bar(x=[1], y=["Setda"], orientation="h"))
+    assert fit_slide(one_line, 650).layout.yaxis.ticktext is None  # nothing wrapped: as it was

@@ -69,3 +69,50 @@ def test_keseimbangan_with_40_opd_fits_a_projector(new_context, server_url, city
     assert error_texts(page) == []
     grid.scroll_into_view_if_needed()
     shot(page, "keseimbangan_40opd_1024x768_table")
+
+
+KPI_VALUES = """() => [...document.querySelectorAll(
+  '.st-key-deck_kpi [data-testid="stMetricValue"]')].map(v => [v.innerText,
+  parseFloat(getComputedStyle(v).fontSize), v.scrollWidth <= v.clientWidth + 1])"""
+
+
+def test_the_deck_of_40_opd_keeps_its_figures_and_names_in_view(new_context, server_url,
+                                                                  city_40):
+    """The deck's city KPI slide and an OPD's unit slides with a city of 40 OPD: the KPI
+    values scale with the slide (3,5rem cut "18.718 orang" of a 70-OPD city at 1024 px) and
+    nothing on the slides is cut or overlaps; unit names are one line each."""
+    from tests.e2e.test_fgd import CUT, OVERLAP
+
+    page = new_context(viewport=VIEWPORTS["1024x768"]).new_page()
+    page.set_default_timeout(180_000)
+    open_app(page, server_url + "/")
+    upload(page, city_40)
+    nav(page, "/presentasi")
+    page.locator(".st-key-deck_next button").first.click()
+    wait_for_app(page)
+    sizes = {}
+    for size, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        wait_for_app(page)
+        page.wait_for_timeout(300)
+        values = page.evaluate(KPI_VALUES)
+        assert len(values) == 6 and all(fits for _, _, fits in values), (size, values)
+        assert page.evaluate(CUT) == [], size
+        sizes[size] = values[0][1]
+        shot(page, f"deck_40opd_kpi_{size}")
+    assert sizes["1024x768"] < sizes["1920x1080"] <= 3.5 * 17  # scaled down on a narrow slide
+    page.set_viewport_size(VIEWPORTS["1024x768"])
+    wait_for_app(page)
+    for _ in range(40):  # on to the first OPD's unit slides (EU per bidang, per seksi)
+        page.locator(".st-key-deck_next button").first.click()
+        wait_for_app(page)
+        title = page.locator('[data-testid="stMain"] h1').first.inner_text()
+        if title.startswith("EU per seksi/subbagian"):
+            break
+    else:
+        raise AssertionError("no 'EU per seksi/subbagian' slide in the first 40")
+    ticks = page.locator('[data-testid="stPlotlyChart"] .ytick text').evaluate_all(
+        "els => els.map(e => e.textContent)")
+    assert ticks and all(len(t) <= 30 for t in ticks), ticks  # one line (no <br> tspans)
+    assert page.evaluate(CUT) == [] and page.evaluate(OVERLAP) == []
+    shot(page, "deck_40opd_unit_eu_1024x768")

@@ -8,6 +8,8 @@ and data labels stay at the projector size (22 px) at 1280 × 720 and 1024 × 76
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -68,6 +70,10 @@ def fit_slide(fig: go.Figure, height: int = SCREEN_HEIGHT) -> go.Figure:
     out = projector(fig)
     if _category_rows(out):  # plotly thins crowded category ticks: keep every row's name
         out.update_yaxes(tickmode="linear", dtick=1)
+        names = _categories(out)
+        if any("<br>" in n for n in names):  # two-line names of a page chart overlap here
+            out.update_yaxes(tickmode="array", tickvals=names,
+                             ticktext=[_slide_label(n) for n in names])
     m = out.layout.margin
     top = min(m.t if m.t is not None else 110, 150) + (28 if _stack_band_labels(out) else 0)
     out.update_layout(height=int(height), autosize=True,
@@ -87,6 +93,31 @@ def _stack_band_labels(fig: go.Figure) -> bool:
         return False
     low[0].yshift = (low[0].yshift or 0) + 28
     return True
+
+
+def _categories(fig: go.Figure) -> list[str]:
+    """The category names of the y axis, in the order the traces give them."""
+    names: dict[str, None] = {}
+    for trace in fig.data:
+        ys = getattr(trace, "y", None)
+        if ys is not None and len(ys) and isinstance(ys[0], str):
+            names.update(dict.fromkeys(ys))
+    return list(names)
+
+
+_REPEAT = re.compile(r"(.*) (\(\d+\))")  # unique_labels' ' (2)'
+
+
+def _slide_label(name: str) -> str:
+    """A page chart's category name (wrapped onto two lines for 40 px rows) as one slide line:
+    a slide row is about 26 px, two lines would run into the next row's name. The unit kind
+    word goes (the slide title names it) and a repeat's ' (2)' stays."""
+    flat = name.replace("<br>", " ")
+    repeat = _REPEAT.fullmatch(flat)
+    if repeat:
+        return f"{short_unit(repeat.group(1), LABEL_CHARS - len(repeat.group(2)) - 1)} " \
+               f"{repeat.group(2)}"
+    return short_unit(flat, LABEL_CHARS)
 
 
 def _category_rows(fig: go.Figure) -> bool:
