@@ -22,6 +22,7 @@ from sotk_core.model.evaluate import Evaluation
 from sotk_core.present.charts.deck import ROWS_PER_SLIDE
 from sotk_core.present.charts.planning import (
     formasi_bars,
+    lacking_most,
     like_unit_bars,
     maturity_workload_plane,
 )
@@ -123,15 +124,14 @@ def planning_slides(ev: Evaluation) -> list[dict[str, Any]]:
     plan = formasi_plan(ev)
     years = years_text(plan)
     opds = formasi_opd_view(plan, ev)
-    lacking = opds.loc[opds["formasi"] > 0].sort_values("formasi", ascending=False,
-                                                        kind="stable")
+    n_lacking = int((opds["formasi"] > 0).sum())
     title = f"Kebutuhan formasi per OPD, {years}"
-    if len(lacking) > ROWS_PER_SLIDE:
-        title += f" ({ROWS_PER_SLIDE} terbesar dari {len(lacking)})"
-        lacking = lacking.iloc[:ROWS_PER_SLIDE]
-    if len(lacking):
-        out.append(_slide("grafik", title, "formasi",
-                          make=partial(formasi_bars, lacking, years, title=title)))
+    if n_lacking > ROWS_PER_SLIDE:  # the title says it: the chart's own note is not drawn
+        title += f" ({ROWS_PER_SLIDE} terbesar dari {n_lacking})"
+    if n_lacking:
+        out.append(_slide("grafik", title, "formasi", make=partial(
+            formasi_bars, lacking_most(opds, ROWS_PER_SLIDE), years, title=title,
+            top=ROWS_PER_SLIDE)))
     else:
         out.append(_slide("pesan", title, "formasi",
                           text="Tidak ada OPD yang kekurangan pegawai dalam lima tahun."))

@@ -137,3 +137,30 @@ def test_position_notes_name_where_people_come_from_and_go_to():
         "J08": "1 orang dari Pengolah Data (Seksi Layanan B, unit yang sama); 1 orang dari "
                "Analis Layanan (Seksi Layanan A, OPD yang sama)",
         "J09": "1 orang ke Analis Layanan (Seksi Layanan B)"}
+
+
+def test_formasi_chart_draws_the_opd_lacking_most_at_its_limit():
+    """The page's formasi chart drew every OPD (40 OPD: about 2.000 px). At most `top` OPD are
+    drawn, those lacking the most (file order among equals), with a note saying how many of
+    how many; at the limit nothing is cut and the note stays out. OPD lacking nobody never
+    count. Hand-built: OPD1..OPD5 lack 3, 0, 5, 3, 1 staff."""
+    from sotk_core.present.charts.planning import FORMASI_BARS, lacking_most
+
+    assert FORMASI_BARS == 15
+    opds = pd.DataFrame({"opd": [f"Dinas {i}" for i in range(1, 6)],
+                         "abbr": [f"OPD{i}" for i in range(1, 6)],
+                         "formasi": [3, 0, 5, 3, 1], "new_formasi": [3, 0, 5, 3, 1],
+                         "redistributed_in": [0] * 5, "need": [9] * 5, "existing": [6] * 5,
+                         "retiring": [0] * 5})
+    assert list(lacking_most(opds, 3)["abbr"]) == ["OPD3", "OPD1", "OPD4"]  # 5, 3, 3 (ties: file)
+
+    def drawn(fig) -> list[str]:
+        return list(fig.data[0].y)
+
+    cut = formasi_bars(opds, "2026–2030", top=3)
+    assert drawn(cut) == ["OPD1", "OPD4", "OPD3"]  # largest on top (plotly draws from below)
+    assert cut.layout.title.subtitle.text.startswith(
+        "Menampilkan 3 OPD dengan kekurangan terbesar dari 4; semua OPD ada di tabel Semua OPD.")
+    whole = formasi_bars(opds, "2026–2030", top=4)  # 4 OPD lack staff: the limit, nothing cut
+    assert sorted(drawn(whole)) == ["OPD1", "OPD3", "OPD4", "OPD5"]
+    assert not whole.layout.title.subtitle.text.startswith("Menampilkan")

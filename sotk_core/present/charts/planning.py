@@ -49,11 +49,24 @@ QUADRANT_COLORS = {"matang_berlebih": ORANGE, "belum_berlebih": VERMILLION,
 # ---- formasi ------------------------------------------------------------------------------
 
 
-def formasi_bars(opds: pd.DataFrame, years: str, *, title: str | None = None) -> go.Figure:
+FORMASI_BARS = 15  # OPD drawn at most: 15 rows and the legend fit a 1024×768 screen
+
+
+def lacking_most(opds: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The `top` OPD that lack the most staff in five years (file order among equals)."""
+    lacking = opds.loc[opds["formasi"] > 0]
+    return lacking.sort_values("formasi", ascending=False, kind="stable").iloc[:top]
+
+
+def formasi_bars(opds: pd.DataFrame, years: str, *, title: str | None = None,
+                 top: int | None = None) -> go.Figure:
     """Per OPD the staff it lacks in five years, split into what spare staff of the same OPD
     can cover (dari redistribusi) and the proposed new formasi; OPDs lacking nobody left out,
-    the largest on top. opds: `planning.formasi_opd_view`."""
-    df = opds.loc[opds["formasi"] > 0].sort_values(["formasi", "new_formasi"], kind="stable")
+    the largest on top. At most `top` OPD (default FORMASI_BARS), those lacking the most; the
+    subtitle then says how many of how many are shown. opds: `planning.formasi_opd_view`."""
+    limit = FORMASI_BARS if top is None else top
+    lacking = int((opds["formasi"] > 0).sum())
+    df = lacking_most(opds, limit).sort_values(["formasi", "new_formasi"], kind="stable")
     labels = axis_labels(df, "abbr")
     text = hover(df["opd"], [("Kebutuhan ABK", fmts(df["need"], 0, "orang")),
                              ("Bezetting", fmts(df["existing"], 0, "orang")),
@@ -75,10 +88,13 @@ def formasi_bars(opds: pd.DataFrame, years: str, *, title: str | None = None) ->
     fig.add_scatter(y=labels, x=df["formasi"].to_numpy(), mode="text",
                     text=[f"  {v}" for v in num_labels(df["formasi"])], textposition="middle right",
                     showlegend=False, hoverinfo="skip")
+    subtitle = ("Kurang = kebutuhan ABK − (bezetting − pensiun).<br>Pegawai lebih di OPD yang "
+                "sama ditawarkan lebih dulu.")
+    if lacking > limit:  # 40 OPD were 2.000 px
+        subtitle = (f"Menampilkan {fmt_num(limit)} OPD dengan kekurangan terbesar dari "
+                    f"{fmt_num(lacking)}; semua OPD ada di tabel Semua OPD.<br>{subtitle}")
     fig.update_layout(title={"text": title or f"Kebutuhan formasi per OPD, {years}",
-                             "subtitle": {"text": "Kurang = kebutuhan ABK − (bezetting − "
-                                                  "pensiun).<br>Pegawai lebih di OPD yang sama "
-                                                  "ditawarkan lebih dulu."}},
+                             "subtitle": {"text": subtitle}},
                       barmode="stack", legend={"traceorder": "normal", "y": 0.0,
                                                "yanchor": "bottom", "yref": "container"})
     fig.update_xaxes(title="Orang", range=value_range(top, 0.2), showgrid=True)
