@@ -68,12 +68,12 @@ def fit_slide(fig: go.Figure, height: int = SCREEN_HEIGHT) -> go.Figure:
     """A copy of `fig` in projector type at a fixed slide height (width follows the screen
     or the page). Margins shrink a little: a slide has its own frame."""
     out = projector(fig)
-    if _category_rows(out):  # plotly thins crowded category ticks: keep every row's name
+    names = _categories(out)
+    if any("<br>" in n for n in names):  # two-line names of a page chart overlap here
+        out.update_yaxes(tickmode="array", tickvals=names,
+                         ticktext=[_slide_label(n) for n in names])
+    elif names:  # plotly thins crowded category ticks: keep every row's name
         out.update_yaxes(tickmode="linear", dtick=1)
-        names = _categories(out)
-        if any("<br>" in n for n in names):  # two-line names of a page chart overlap here
-            out.update_yaxes(tickmode="array", tickvals=names,
-                             ticktext=[_slide_label(n) for n in names])
     m = out.layout.margin
     top = min(m.t if m.t is not None else 110, 150) + (28 if _stack_band_labels(out) else 0)
     out.update_layout(height=int(height), autosize=True,
@@ -96,7 +96,8 @@ def _stack_band_labels(fig: go.Figure) -> bool:
 
 
 def _categories(fig: go.Figure) -> list[str]:
-    """The category names of the y axis, in the order the traces give them."""
+    """The category names of the y axis (names rather than numbers), in the order the traces
+    give them; empty for a numeric axis."""
     names: dict[str, None] = {}
     for trace in fig.data:
         ys = getattr(trace, "y", None)
@@ -118,15 +119,6 @@ def _slide_label(name: str) -> str:
         return f"{short_unit(repeat.group(1), LABEL_CHARS - len(repeat.group(2)) - 1)} " \
                f"{repeat.group(2)}"
     return short_unit(flat, LABEL_CHARS)
-
-
-def _category_rows(fig: go.Figure) -> bool:
-    """Whether the y axis lists categories (names) rather than numbers."""
-    for trace in fig.data:
-        ys = getattr(trace, "y", None)
-        if ys is not None and len(ys) and isinstance(ys[0], str):
-            return True
-    return False
 
 
 def need_vs_existing(opds: pd.DataFrame, *, label: str = "abbr",
