@@ -7,11 +7,21 @@ balance, findings: `evaluate`) -> `scenario` (what-if over a baseline) -> `prese
 deck, workbooks, PDF, JSON). `base` holds what every layer shares; `store` keeps workspaces.
 """
 
-from sotk_core.base.issues import Issue
-from sotk_core.base.settings import Settings
-from sotk_core.model.city import CityData, build_city, load_files, load_paths
-from sotk_core.model.evaluate import Evaluation, evaluate
-from sotk_core.workbook import OpdWorkbook, read_workbook
+from sotk_core.base.lazy import lazy_names
 
-__all__ = ["CityData", "Evaluation", "Issue", "OpdWorkbook", "Settings", "build_city", "evaluate",
-           "load_files", "load_paths", "read_workbook"]
+_WHERE = {
+    "Issue": "sotk_core.base.issues",
+    "Settings": "sotk_core.base.settings",
+    "CityData": "sotk_core.model.city",
+    "build_city": "sotk_core.model.city",
+    "load_files": "sotk_core.model.city",
+    "load_paths": "sotk_core.model.city",
+    "Evaluation": "sotk_core.model.evaluate",
+    "evaluate": "sotk_core.model.evaluate",
+    "OpdWorkbook": "sotk_core.workbook.reader",
+    "read_workbook": "sotk_core.workbook.reader",
+}
+
+__all__ = ["CityData", "Evaluation", "Issue", "OpdWorkbook", "Settings", "build_city", "evaluate", "load_files", "load_paths", "read_workbook"]
+
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)

@@ -16,6 +16,7 @@ import operator
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -123,6 +124,16 @@ class Container:
             if not part or part not in zf.NameToInfo:
                 raise UnreadableSheet("bagian sheet tidak ada di arsip")
             return _scan(lambda: _chunks(zf, part))
+
+    def without_upload(self, upload: bytes) -> Container:
+        """This container for another process that holds the same upload: picklable (plain
+        dicts), and without a copy of the upload (`with_upload` puts it back)."""
+        return Container(self.macro, b"" if self.data is upload else self.data, dict(self.parts),
+                         self.small, dict(self.merged))
+
+    def with_upload(self, upload: bytes) -> Container:
+        return Container(self.macro, self.data or upload, MappingProxyType(dict(self.parts)),
+                         self.small, MappingProxyType(dict(self.merged)))
 
     def oversized(self, sheet: str) -> SheetExtent | None:
         """The sheet's extent when it is past the limits, else None (cheap for most sheets)."""
@@ -678,3 +689,27 @@ def _scan_exact(chunks: Iterable[bytes]) -> SheetExtent | None:
             if box.full:
                 return box.extent()
     return box.extent()
+
+
+_MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB
+
+
+def peek_sheet_names(data: bytes) -> list[str] | None:
+    """Sheet names from xl/workbook.xml without parsing any sheet; None when the bytes are not
+    a readable .xlsx archive (the template-v1 reader then says why)."""
+    if data[:4] != b"PK\x03\x04":
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > _MAX_WORKBOOK_XML:
+                return None
+            with zf.open(info) as fh:
+                xml = fh.read(_MAX_WORKBOOK_XML + 1)
+        if len(xml) > _MAX_WORKBOOK_XML:
+            return None
+        root = ElementTree.fromstring(xml)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, RuntimeError, EOFError,
+            NotImplementedError, ElementTree.ParseError):
+        return None
+    return [el.get("name") or "" for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "sheet"]

@@ -35,6 +35,7 @@ from sotk_core.workbook.spec import (
     Column,
     Sheet,
     norm,
+    parsed_sheet,
 )
 from sotk_core.workbook.table import read_table
 from sotk_core.workbook.vocab import MAX_ITEMS, VARIABLES, parse_subdimension, parse_variable
@@ -366,19 +367,11 @@ def _validate_retirements(ret: pd.DataFrame, positions: pd.DataFrame, year: obje
                            "memakai sheet Pensiun.")
 
 
-_SHEET_NAMES = frozenset(norm(n) for s in ALL_SHEETS for n in s.names)
-
-
-def _parsed_sheet(name: str) -> bool:
-    """Sheets the reader may parse (the guard measures only these)."""
-    return norm(name) in _SHEET_NAMES
-
-
 def read_workbook(data: bytes, file: str, settings: Settings | None = None) -> OpdWorkbook:
     """Read one OPD workbook from bytes. Never raises for bad input: see `issues`."""
     settings = settings or Settings()
     issues = IssueList()
-    book = open_book(data, file, issues, sheets=_parsed_sheet)
+    book = open_book(data, file, issues, sheets=parsed_sheet)
     if book is None:
         return _failed(file, issues)
     try:

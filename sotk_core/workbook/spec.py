@@ -6,6 +6,7 @@ come from these declarations, so the contract is written down once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -206,3 +207,18 @@ PENSIUN = Sheet(
 
 TABLE_SHEETS: tuple[Sheet, ...] = (UNIT, JABATAN, BEBAN_KERJA, KEMATANGAN, KELEMBAGAAN, PENSIUN)
 ALL_SHEETS: tuple[Sheet, ...] = (PROFIL, *TABLE_SHEETS)
+
+_SHEET_NAMES = frozenset(norm(n) for s in ALL_SHEETS for n in s.names)
+
+
+def parsed_sheet(name: str) -> bool:
+    """Sheets the template-v1 reader may parse (the guard measures only these)."""
+    return norm(name) in _SHEET_NAMES
+
+
+# A workbook holding any required template-v1 sheet is a template-v1 workbook.
+_TEMPLATE_SHEETS = frozenset(norm(n) for n in ("Profil", "Unit", "Jabatan", "Beban Kerja"))
+
+
+def is_template_v1(sheet_names: Iterable[str]) -> bool:
+    return any(norm(n) in _TEMPLATE_SHEETS for n in sheet_names)

@@ -28,18 +28,10 @@ from sotk_core.workbook.formats.detect import TEMPLATE_V1, detect, unrecognised
 from sotk_core.workbook.formats.parts import Part
 from sotk_core.workbook.formats.summary import MISSING, USED, SourceNote
 from sotk_core.workbook.reader import OpdWorkbook, read_workbook
-from sotk_core.workbook.spec import norm
+from sotk_core.workbook.spec import is_template_v1
 
 __all__ = ["CombinedWorkbook", "SourceNote", "combine", "read_files", "read_parts",
            "source_files", "source_notes", "sources_frame"]
-
-# A workbook holding any required template-v1 sheet is a template-v1 workbook.
-_TEMPLATE_SHEETS = frozenset(norm(n) for n in ("Profil", "Unit", "Jabatan", "Beban Kerja"))
-
-
-def is_template_v1(sheet_names: Iterable[str]) -> bool:
-    return any(norm(n) in _TEMPLATE_SHEETS for n in sheet_names)
-
 
 def read_parts(data: bytes, file: str, settings: Settings) -> OpdWorkbook | list[Part]:
     """One file: a template-v1 (or unreadable) workbook as `read_workbook` reads it, else the

@@ -7,14 +7,11 @@ only the sheet list, so a template-v1 workbook can be handed to `read_workbook` 
 
 from __future__ import annotations
 
-import io
-import zipfile
-import zlib
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 from sotk_core.base.issues import IssueList
 from sotk_core.workbook.grid import PARSER_FAILURES, read_sheet_rows
+from sotk_core.workbook.guard import peek_sheet_names
 from sotk_core.workbook.reader import OpdWorkbook, _failed
 
 __all__ = ["PARSER_FAILURES", "Book", "failed_workbook", "load_book", "peek_sheet_names"]
@@ -23,8 +20,6 @@ __all__ = ["PARSER_FAILURES", "Book", "failed_workbook", "load_book", "peek_shee
 def failed_workbook(file: str, issues: IssueList) -> OpdWorkbook:
     """The empty workbook that carries a file's issues when it cannot be read."""
     return _failed(file, issues)
-
-_MAX_WORKBOOK_XML = 4 * 1024 * 1024  # the sheet list of a real workbook is a few KB
 
 
 @dataclass(frozen=True)
@@ -43,24 +38,3 @@ def load_book(data: bytes, file: str, issues: IssueList) -> Book | None:
     """Every sheet's rows; None (with an issue naming the file) when it cannot be read."""
     sheets = read_sheet_rows(data, file, None, issues, absolute=True)
     return None if sheets is None else Book(file, sheets)
-
-
-def peek_sheet_names(data: bytes) -> list[str] | None:
-    """Sheet names from xl/workbook.xml without parsing any sheet; None when the bytes are not
-    a readable .xlsx archive (the template-v1 reader then says why)."""
-    if data[:4] != b"PK\x03\x04":
-        return None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("xl/workbook.xml")
-            if info.file_size > _MAX_WORKBOOK_XML:
-                return None
-            with zf.open(info) as fh:
-                xml = fh.read(_MAX_WORKBOOK_XML + 1)
-        if len(xml) > _MAX_WORKBOOK_XML:
-            return None
-        root = ElementTree.fromstring(xml)
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, RuntimeError, EOFError,
-            NotImplementedError, ElementTree.ParseError):
-        return None
-    return [el.get("name") or "" for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "sheet"]
