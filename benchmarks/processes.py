@@ -54,36 +54,56 @@ def openpyxl_workload(paths: list[str]) -> int:
 
 def report_phases(paths: list[str]) -> dict[str, float]:
     """Wall seconds of each step `python -m sotk_core report FILE... --json` takes, in the
-    same order (sotk_core.__main__.main); 'start' is the interpreter until this module ran."""
+    same order (sotk_core.__main__.main); 'start' is the interpreter until this module ran.
+    'imports' ends when the reader processes are forked (the first reading stage parses from
+    the last file meanwhile); 'read' includes building the city."""
+    import gc
     import json
     import os
 
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the command sets them
+    gc.disable()
     marks = {"start": _START}
 
     def mark(name: str) -> None:
         marks[name] = time.perf_counter()
 
-    import sotk_core.__main__  # everything the command imports
+    import sotk_core.__main__ as command  # what the command imports before its first stage
     from sotk_core import Settings
-    from sotk_core.model.city import load_files
-    from sotk_core.model.evaluate import evaluate
-    from sotk_core.present.report import build_report, report_json
+    from sotk_core.workbook import prefetch
+
+    inputs = [(os.path.basename(p), open(p, "rb").read()) for p in paths]  # noqa: SIM115
+    stage = prefetch.start(inputs)
     from sotk_core.workbook.isolate import warm_up
 
-    mark("imports")
     warm_up()
-    inputs = [(os.path.basename(p), open(p, "rb").read()) for p in paths]  # noqa: SIM115
+    from sotk_core.base.forked import ahead
+    from sotk_core.model.city import load_files
+    from sotk_core.model.evaluate import evaluate
+    from sotk_core.present.report import (
+        WORKLOAD_KEYS,
+        build_report,
+        joined,
+        member_json,
+        workload_members,
+    )
+
+    mark("imports")
     settings = Settings()
-    city = load_files(inputs, settings)
+    city = load_files(inputs, settings, stage=stage)
+    if stage is not None:
+        stage.close()
     mark("read")
+    members = ahead(lambda: workload_members(city, settings))
     ev = evaluate(city, settings)
     mark("evaluate")
-    report_json(build_report(ev))
+    report = build_report(ev, leave_out=WORKLOAD_KEYS)
+    joined({**{k: member_json(k, v) for k, v in report.items()}, **members()})
     mark("report")
     steps = list(marks)
     out = {b: marks[b] - marks[a] for a, b in zip(steps, steps[1:], strict=False)}
     print(json.dumps(out))
-    sotk_core.__main__._exit_now(0)  # and end as the command does
+    command._exit_now(0)  # and end as the command does
     return out
 
 

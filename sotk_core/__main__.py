@@ -23,13 +23,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sotk_core.base.cli_words import indonesian_argparse
+if __name__ == "__main__":  # the command itself (not a test calling main()):
+    # one BLAS thread: nothing here multiplies matrices, and OpenBLAS's extra threads spin at
+    # start on the core the first reading stage parses on (set before numpy is imported);
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # and no cycle collector: a command lives a second, and the collector walked every object
+    # it had made (the imports' and the frames') again and again, also in the forked readers.
+    gc.disable()
+
+from sotk_core.base.cli_words import indonesian_argparse  # noqa: E402 - after the setting
 from sotk_core.base.fmt import fmt_num
+from sotk_core.base.forked import ahead
 from sotk_core.base.settings import Settings
 from sotk_core.base.tables import (
     DEFAULT_PRESET_ID,
@@ -40,11 +51,14 @@ from sotk_core.base.tables import (
     PRESETS,
     ROUNDING_MODES,
 )
-from sotk_core.model.city import CityData, load_files
-from sotk_core.model.evaluate import Evaluation, evaluate
 from sotk_core.present.catalogue import catalogue, catalogue_text
-from sotk_core.present.report import build_report, report_json
-from sotk_core.workbook.isolate import stop_workers, warm_up
+
+# Nothing above imports pandas: `report`, `validate` and `convert` start the first reading stage
+# (workbook.prefetch) before the model is imported, so the second core parses meanwhile.
+if TYPE_CHECKING:
+    from sotk_core.model.city import CityData
+    from sotk_core.model.evaluate import Evaluation
+    from sotk_core.workbook.prefetch import Prefetch
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,14 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _convert(inputs: list[tuple[str, bytes]], out: Path) -> int:
+def _convert(inputs: list[tuple[str, bytes]], out: Path, stage: Prefetch | None) -> int:
     """One template-v1 workbook per OPD; an OPD with errors is not written (its issues say
     what to fix). Each OPD's summary says what each file gave and what is missing."""
     from sotk_core.workbook.formats import source_notes
     from sotk_core.workbook.formats.convert import template_bytes, template_name
     from sotk_core.workbook.isolate import read_files_isolated
 
-    books, extra = read_files_isolated(inputs, Settings(), skeletons=True)
+    books, extra = read_files_isolated(inputs, Settings(), skeletons=True, stage=stage)
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     for book in books:
@@ -235,22 +249,46 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "presets":
         if args.json:
+            from sotk_core.present.report import report_json
+
             _write_json(report_json(catalogue()) + b"\n")
         else:
             print(catalogue_text())
         return 0
-    warm_up()  # the reader processes start while the files are read
     inputs = _read_inputs(args.files)
     if inputs is None:
         return 1
-    if args.command == "convert":
-        return _convert(inputs, Path(args.output))
     try:
-        settings = _settings(args)
+        settings = Settings() if args.command == "convert" else _settings(args)
     except ValueError as exc:
         print(f"galat: {exc}", file=sys.stderr)
         return 1
-    city = load_files(inputs, settings)
+    from sotk_core.workbook import prefetch
+
+    stage = prefetch.start(inputs)  # parses from the last file while the rest is imported
+    try:
+        from sotk_core.workbook.isolate import warm_up
+
+        warm_up()  # the reader processes, forked once pandas and the reader are imported
+        if args.command == "convert":
+            return _convert(inputs, Path(args.output), stage)
+        from sotk_core.model.city import load_files
+
+        city = load_files(inputs, settings, stage=stage)
+    finally:
+        if stage is not None:
+            stage.close()
+    from sotk_core.model.evaluate import evaluate
+    from sotk_core.present.report import (
+        WORKLOAD_KEYS,
+        build_report,
+        joined,
+        member_json,
+        workload_members,
+    )
+
+    if getattr(args, "json", False):  # units, positions, formasi: on the other core meanwhile
+        members = ahead(lambda: workload_members(city, settings))
     ev = evaluate(city, settings)
     if args.command == "validate":
         print(f"Pengaturan: {settings.describe()}")
@@ -260,13 +298,14 @@ def main(argv: list[str] | None = None) -> int:
         warnings = len(ev.issues) - errors
         print(f"{len(inputs)} file diperiksa: {errors} galat, {warnings} peringatan.")
         return 2 if errors else 0
-    report = build_report(ev)
     if args.output:
         from sotk_core.present.xlsx import results_workbook_bytes
 
         Path(args.output).write_bytes(results_workbook_bytes(ev))
     if args.json:
-        _write_json(report_json(report) + b"\n")
+        report = build_report(ev, leave_out=WORKLOAD_KEYS)
+        _write_json(joined({**{k: member_json(k, v) for k, v in report.items()}, **members()})
+                    + b"\n")
     else:
         _print_summary(ev, len(inputs))
         if args.output:
@@ -419,6 +458,8 @@ def _ws_import(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 
 def _ws_report(svc, ws, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from sotk_core.model.evaluate import evaluate
+    from sotk_core.present.report import build_report, report_json
     from sotk_core.store import LOCAL_ACTOR
     from sotk_core.store.records import changes_to_json
 
@@ -453,7 +494,9 @@ def _exit_now(code: int) -> None:
     ≈0.1 s freeing every frame and module one by one. What that clean-up would do for us is
     done here first: the reader processes stopped, log handlers and output streams flushed.
     (Workspace commands exit normally: their database connections close on the way.)"""
-    stop_workers()
+    isolate = sys.modules.get("sotk_core.workbook.isolate")
+    if isolate is not None:
+        isolate.stop_workers()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):

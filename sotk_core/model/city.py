@@ -15,6 +15,7 @@ from sotk_core.base.issues import Issue
 from sotk_core.base.settings import Settings
 from sotk_core.workbook.formats import read_files
 from sotk_core.workbook.isolate import read_files_isolated
+from sotk_core.workbook.prefetch import Prefetch
 from sotk_core.workbook.reader import OpdWorkbook
 
 RETIREMENT_COLUMNS = ["opd", "position", "year", "count", "row"]
@@ -213,7 +214,8 @@ def _index(units: pd.DataFrame, positions: pd.DataFrame, tasks: pd.DataFrame
 
 
 def load_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
-               name: str = "Kota", *, trusted: bool = False) -> CityData:
+               name: str = "Kota", *, trusted: bool = False,
+               stage: Prefetch | None = None) -> CityData:
     """Read (file name, bytes) pairs in any layout the product knows (template v1, anjab,
     SIASN, Permendagri forms, questionnaires …) into a city, the files of one OPD combined;
     one bad file never stops the others.
@@ -221,9 +223,12 @@ def load_files(files: Iterable[tuple[str, bytes]], settings: Settings | None = N
     Files are parsed in worker processes (workbook.isolate), so a file that crashes the parser
     or exhausts memory or time becomes an issue of that file instead of taking this process
     down. `trusted=True` parses in this process: only for files this program ships (the
-    sample city), never for anything a user supplied."""
-    read = read_files if trusted else read_files_isolated
-    books, issues = read(files, settings or Settings())
+    sample city), never for anything a user supplied. `stage`: the command line's first
+    reading stage over the same files (workbook.prefetch)."""
+    if trusted:
+        books, issues = read_files(files, settings or Settings())
+    else:
+        books, issues = read_files_isolated(files, settings or Settings(), stage=stage)
     return build_city(books, name=name, issues=issues)
 
 

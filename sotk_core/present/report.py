@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping
 
 import orjson
 import pandas as pd
 
+from sotk_core.base.settings import Settings
+from sotk_core.model.city import CityData
 from sotk_core.model.evaluate import Evaluation
 from sotk_core.model.formasi import FormasiResult, compute_formasi
+from sotk_core.model.workload import WorkloadResult, compute_workload
 
 
 def _clean(value: object) -> object:
@@ -39,7 +43,17 @@ def _records(frame: pd.DataFrame, mapping: dict[str, str]) -> list[dict[str, obj
     return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
-def build_report(ev: Evaluation) -> dict[str, object]:
+# The report's keys in the contract's order. Units, positions and the formasi plan follow from
+# the city's workload alone, so the command line computes them on the other core (base.forked)
+# while this process evaluates the rest; `joined` puts the pieces back in this order.
+REPORT_KEYS = ("settings", "city", "opd", "units", "positions", "issues", "findings", "formasi")
+WORKLOAD_KEYS = ("units", "positions", "formasi")
+
+
+def build_report(ev: Evaluation, *, leave_out: Iterable[str] = ()) -> dict[str, object]:
+    """The report contract as a dict, without the keys in `leave_out` (for a caller that
+    writes them apart: `workload_members`, `joined`)."""
+    skip = set(leave_out)
     s = ev.summary
     city = {k: _clean(s.get(k)) for k in ("opd_count", "workload_hours", "need_raw", "need",
                                           "existing", "surplus", "shortage", "eu", "pu",
@@ -52,28 +66,55 @@ def build_report(ev: Evaluation) -> dict[str, object]:
         # added after the first contract (optional keys): kelembagaan and SAKIP per OPD
         "kelembagaan_total": "kelembagaan_total", "kelembagaan_rank": "kelembagaan_rank",
         "sakip": "sakip", "sakip_grade": "sakip_grade"})
-    units = _records(ev.workload.units, {
+    report: dict[str, object] = {"settings": ev.settings.to_dict(), "city": city, "opd": opd}
+    if "units" not in skip:
+        report["units"] = _units(ev.workload)
+    if "positions" not in skip:
+        report["positions"] = _positions(ev.workload)
+    report["issues"] = [i.to_dict() for i in ev.issues]
+    findings = ev.findings
+    if findings is not None:
+        report["findings"] = _records(findings, {c: c for c in findings.columns})
+    if "formasi" not in skip:
+        report["formasi"] = formasi_report(ev.city, compute_formasi(ev.city, ev.workload))
+    return report
+
+
+def _units(workload: WorkloadResult) -> list[dict[str, object]]:
+    return _records(workload.units, {
         "opd": "opd", "code": "code", "name": "name", "kind": "kind", "parent": "parent",
         "workload_hours": "workload_hours", "need_raw": "need_raw", "need": "need",
         "existing": "existing", "surplus": "surplus", "shortage": "shortage", "eu": "eu",
         "pu": "pu"})
-    positions = _records(ev.workload.positions, {
+
+
+def _positions(workload: WorkloadResult) -> list[dict[str, object]]:
+    return _records(workload.positions, {
         "opd": "opd", "code": "code", "name": "name", "unit": "unit", "kind": "kind",
         "workload_hours": "workload_hours", "need_raw": "need_raw", "need": "need",
         "existing": "existing", "gap": "gap", "ej": "ej", "pj": "pj"})
-    report: dict[str, object] = {
-        "settings": ev.settings.to_dict(),
-        "city": city,
-        "opd": opd,
-        "units": units,
-        "positions": positions,
-        "issues": [i.to_dict() for i in ev.issues],
-    }
-    findings = ev.findings
-    if findings is not None:
-        report["findings"] = _records(findings, {c: c for c in findings.columns})
-    report["formasi"] = formasi_report(ev, compute_formasi(ev.city, ev.workload))
-    return report
+
+
+def workload_members(city: CityData, settings: Settings) -> dict[str, bytes]:
+    """The report's WORKLOAD_KEYS members as `member_json` writes them, from the city alone
+    (its workload computed again here: the same frames `evaluate` computes)."""
+    workload = compute_workload(city, settings)
+    return {"units": member_json("units", _units(workload)),
+            "positions": member_json("positions", _positions(workload)),
+            "formasi": member_json("formasi",
+                                   formasi_report(city, compute_formasi(city, workload)))}
+
+
+def member_json(key: str, value: object) -> bytes:
+    """One key of the report as `report_json` writes it inside the report: one space, the
+    key, its value at depth 1, no comma."""
+    return report_json({key: value})[2:-2]  # b'{\n' + member + b'\n}'
+
+
+def joined(members: Mapping[str, bytes]) -> bytes:
+    """`report_json` of the whole report from its members (`member_json` each), in the order
+    of REPORT_KEYS: the same bytes as writing the report at once."""
+    return b"{\n" + b",\n".join(members[k] for k in REPORT_KEYS if k in members) + b"\n}"
 
 
 def report_json(report: dict[str, object]) -> bytes:
@@ -121,14 +162,14 @@ FORMASI_SUMS = ("need", "existing", "retiring", "projected", "formasi", "redistr
                 "new_formasi", "excess", "excess_left")
 
 
-def formasi_report(ev: Evaluation, plan: FormasiResult) -> dict[str, object]:
+def formasi_report(city: CityData, plan: FormasiResult) -> dict[str, object]:
     """Optional key `formasi` of the report: the five-year plan (sotk_core.model.formasi).
 
     plan_years: the years counted (the data year and the four after it), city: the sums,
     opd: per OPD (with retiring_by_year {"2027": n, ...} from sheet Pensiun), positions: per
     position (retiring_source "sheet" | "kolom" | "kosong"), moves: spare staff offered before
     new formasi (scope "unit" or "opd")."""
-    files = dict(zip(ev.opds["opd"], ev.opds["file"], strict=True))
+    files = dict(zip(city.opds["opd"], city.opds["file"], strict=True))
     c = plan.city
     city = {k: _clean(c[k]) for k in FORMASI_SUMS}
     city["unknown_retiring"] = c["unknown_retiring"]

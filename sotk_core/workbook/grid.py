@@ -18,16 +18,18 @@ fastexcel alone.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import fastexcel
 import numpy as np
-import pyarrow.compute as pa_compute
 import python_calamine as pc
 
 from sotk_core.base.fmt import fmt_num
-from sotk_core.base.issues import IssueList
+from sotk_core.base.issues import Issue, IssueList
 from sotk_core.workbook.guard import Container, Merged, UnreadableSheet, check_container
 from sotk_core.workbook.spec import Sheet, norm
 
@@ -68,15 +70,53 @@ class Rows:
     merged: list[Merged]
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """What the parser gave for one sheet: text columns by absolute index, and the height."""
+
+    cells: list[object]  # pyarrow.StringArray | None
+    height: int
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the command line's first reading stage (prefetch.py) did for one upload, in its
+    own process: the container checks with the sheets they measure (`rule`) and the issues
+    they gave, and the sheets it parsed. `container` holds no copy of the upload."""
+
+    file: str
+    crc: int  # zlib.crc32 of the upload: what the stage opened is taken by these bytes only
+    rule: Callable[[str], bool] | None
+    container: Container
+    issues: tuple[Issue, ...]
+    sheets: Mapping[str, Parsed]
+
+
+_OPENED: ContextVar[Opened | None] = ContextVar("sotk_opened", default=None)
+
+
+@contextmanager
+def already_opened(opened: Opened | None) -> Iterator[None]:
+    """Within the block, `open_book` on the same upload (file name, bytes and sheet rule)
+    takes `opened` instead of checking and parsing again."""
+    token = _OPENED.set(opened)
+    try:
+        yield
+    finally:
+        _OPENED.reset(token)
+
+
 class Book:
     """A workbook that passed the container checks, with its sheets on demand."""
 
-    def __init__(self, data: bytes, file: str, issues: IssueList, container: Container) -> None:
+    def __init__(self, data: bytes, file: str, issues: IssueList, container: Container,
+                 ready: Mapping[str, Parsed] | None = None) -> None:
         self.file = file
         self.issues = issues
         self.container = container
         self._data = container.data or data
         self._pc: pc.CalamineWorkbook | None = None
+        self._ready: dict[str, Parsed] = dict(ready or {})  # parsed by the first stage
         self._fx: fastexcel.ExcelReader | None
         try:
             self._fx = fastexcel.read_excel(self._data)
@@ -104,19 +144,8 @@ class Book:
         ParserFailed when fastexcel cannot read it (then use `rows`, which names why)."""
         if not self._fits(actual):
             return None
-        if self._fx is None:
-            raise ParserFailed("fastexcel tidak dapat membuka workbook")
-        try:
-            sheet = self._fx.load_sheet(actual, header_row=None, skip_rows=0, dtypes="string")
-            batch = sheet.to_arrow()
-        except PARSER_FAILURES as exc:
-            raise ParserFailed(str(exc)) from None
-        infos = sheet.selected_columns
-        width = max((c.absolute_index for c in infos), default=-1) + 1
-        cells: list[object] = [None] * width
-        for i, info in enumerate(infos):
-            cells[info.absolute_index] = batch.column(i)
-        grid = Columns(cells, batch.num_rows, self.container.merged.get(actual))
+        parsed = self._ready.pop(actual, None) or self._parse(actual)
+        grid = Columns(parsed.cells, parsed.height, self.container.merged.get(actual))
         if grid.height > MAX_DATA_ROWS and _filled_rows(grid) > MAX_DATA_ROWS:
             self._too_many_rows(actual)
             return None
@@ -152,6 +181,21 @@ class Book:
 
     # --- internals ----------------------------------------------------------------------
 
+    def _parse(self, actual: str) -> Parsed:
+        if self._fx is None:
+            raise ParserFailed("fastexcel tidak dapat membuka workbook")
+        try:
+            sheet = self._fx.load_sheet(actual, header_row=None, skip_rows=0, dtypes="string")
+            batch = sheet.to_arrow()
+        except PARSER_FAILURES as exc:
+            raise ParserFailed(str(exc)) from None
+        infos = sheet.selected_columns
+        width = max((c.absolute_index for c in infos), default=-1) + 1
+        cells: list[object] = [None] * width
+        for i, info in enumerate(infos):
+            cells[info.absolute_index] = batch.column(i)
+        return Parsed(cells, batch.num_rows)
+
     def _calamine(self) -> pc.CalamineWorkbook:
         if self._pc is None:
             self._pc = pc.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
@@ -182,11 +226,18 @@ def open_book(data: bytes, file: str, issues: IssueList,
               sheets: Callable[[str], bool] | None = None) -> Book | None:
     """The workbook behind the container checks; None, with an issue, when it cannot be read.
     `sheets` says which sheets may be parsed (default: all); only those are measured."""
-    container = check_container(data, file, issues, sheets=sheets)
+    opened = _OPENED.get()
+    if opened is not None and (opened.file, opened.rule) == (file, sheets) and (
+            opened.crc == zlib.crc32(data)):
+        issues.extend(opened.issues)
+        container: Container | None = opened.container.with_upload(data)
+        ready: Mapping[str, Parsed] | None = opened.sheets
+    else:
+        container, ready = check_container(data, file, issues, sheets=sheets), None
     if container is None:
         return None
     try:
-        return Book(data, file, issues, container)
+        return Book(data, file, issues, container, ready)
     except PARSER_FAILURES:  # calamine's own errors: corrupt zip, bad XML, ...
         issues.error(file, None, None, None,
                      "File tidak dapat dibaca sebagai workbook Excel (.xlsx); mungkin rusak atau "
@@ -247,6 +298,8 @@ def _stream(ws: pc.CalamineSheet) -> tuple[Rows, bool]:
 
 def _filled_rows(grid: Columns) -> int:
     """Rows with any cell holding text of length > 0 (a number or date counts)."""
+    import pyarrow.compute as pa_compute  # here: the first reading stage starts without it
+
     filled = np.zeros(grid.height, dtype=bool)
     for col in grid.cells:
         if col is not None:

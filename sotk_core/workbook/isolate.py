@@ -15,6 +15,10 @@ processes, and a worker that dies takes only its own file with it:
   other files go on;
 - two workers (one per core) parse two files at once; results come back pickled (protocol 5).
 
+On the command line a first reading stage (`prefetch.py`) may already have checked and parsed
+a file's table sheets in its own limited process; the worker then takes those instead of
+parsing again, and reads the file itself whenever the stage gave nothing.
+
 The guard (`guard.py`) refuses almost every hostile file with a precise message before the
 parser allocates anything; the limits here are the backstop for whatever it did not foresee.
 `reader.read_workbook` itself stays in-process: for bytes this program wrote or ships (the
@@ -28,7 +32,6 @@ import contextlib
 import logging
 import os
 import pickle
-import resource
 import signal
 import subprocess
 import sys
@@ -45,12 +48,11 @@ from typing import IO
 from sotk_core.base.fmt import fmt_num
 from sotk_core.base.issues import Issue, IssueList
 from sotk_core.base.settings import Settings
-from sotk_core.workbook import formats, reader
+from sotk_core.workbook import formats, prefetch, reader
+from sotk_core.workbook.grid import already_opened
+from sotk_core.workbook.limits import MEMORY_BYTES, TIME_SECONDS, limit_cpu, limit_memory, statm
 
 POOL_SIZE = max(1, min(2, os.cpu_count() or 1))
-# address space a worker may add to its own start-up size (SOTK_READER_MEMORY_MB overrides)
-MEMORY_BYTES = int(os.environ.get("SOTK_READER_MEMORY_MB") or 850) * 1024 * 1024
-TIME_SECONDS = 25  # per file: CPU time in the worker, and wall time waited for it
 RECYCLE_RSS_BYTES = 400 * 1024 * 1024  # a worker grown this much after a file is replaced
 RECYCLE_TASKS = 200
 START_METHOD = "auto"  # "fork" from a single-threaded process, else "spawn"; or force one
@@ -85,36 +87,20 @@ def _read_rows(data: bytes, file: str, names: Sequence[str]
     return rows, list(issues)
 
 
+def _read_parts(data: bytes, file: str, settings: Settings, slot: prefetch.Slot | None = None
+                ) -> reader.OpdWorkbook | list:
+    with already_opened(prefetch.take(slot)):
+        return formats.read_parts(data, file, settings)
+
+
 _TASKS: dict[str, Callable[..., object]] = {
     "workbook": reader.read_workbook,  # template v1
-    "parts": formats.read_parts,  # any layout, before the files of one OPD are combined
+    "parts": _read_parts,  # any layout, before the files of one OPD are combined
     "rows": _read_rows,  # scenario and notes workbooks
 }
 
 
 # --- the worker process ---------------------------------------------------------------------
-
-def _statm() -> tuple[int, int]:
-    """(address space, resident) of this process in bytes."""
-    with open("/proc/self/statm") as fh:
-        size, resident = fh.read().split()[:2]
-    page = os.sysconf("SC_PAGE_SIZE")
-    return int(size) * page, int(resident) * page
-
-
-def _cpu_used() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _limit_cpu(seconds: float) -> None:
-    """Soft CPU limit `seconds` from now (SIGXCPU ends the process); hard limit untouched."""
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    soft = int(_cpu_used() + seconds) + 1
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-
 
 def _warm_up() -> None:
     """Touch what the reader uses lazily, so the memory limit is measured after it."""
@@ -133,22 +119,20 @@ def worker_main(read_fd: int, write_fd: int, memory: int, cpu: float) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     inbox, outbox = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
     _warm_up()
-    size, resident = _statm()
-    if memory > 0:
-        resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
+    resident = limit_memory(memory)
     while True:
         try:
             kind, args = pickle.loads(inbox.recv_bytes())
         except EOFError:
             return
-        _limit_cpu(cpu)
+        limit_cpu(cpu)
         try:
             answer: tuple[str, object] = ("ok", _TASKS[kind](*args))
         except MemoryError:
             answer = ("memory", None)
         except BaseException as exc:  # noqa: BLE001 - a defect: reported, never a traceback
             answer = ("defect", f"{type(exc).__name__}: {str(exc)[:200]}")
-        grown = _statm()[1] - resident
+        grown = statm()[1] - resident
         try:
             payload = pickle.dumps((answer, grown), protocol=5)
         except MemoryError:
@@ -455,22 +439,26 @@ def _failed_book(file: str, outcome: str, value: object) -> reader.OpdWorkbook:
 
 
 def read_files_isolated(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
-                        *, skeletons: bool = False
+                        *, skeletons: bool = False, stage: prefetch.Prefetch | None = None
                         ) -> tuple[list[reader.OpdWorkbook], list[Issue]]:
     """`formats.read_files` with each file read in a worker process (any layout); the files of
     one OPD are then combined here. A file that kills or exhausts its worker is one failed
-    workbook with one error issue."""
+    workbook with one error issue. `stage`: the first reading stage started on the same
+    files, in the same order (prefetch.start)."""
     settings = settings or Settings()
-    return formats.combine(read_parts_isolated(files, settings), settings, skeletons=skeletons)
+    return formats.combine(read_parts_isolated(files, settings, stage=stage), settings,
+                           skeletons=skeletons)
 
 
-def read_parts_isolated(files: Iterable[tuple[str, bytes]], settings: Settings | None = None
+def read_parts_isolated(files: Iterable[tuple[str, bytes]], settings: Settings | None = None,
+                        *, stage: prefetch.Prefetch | None = None
                         ) -> list[reader.OpdWorkbook | list]:
     """`formats.read_parts` of each file, in order, each in a worker process: a template-v1
     workbook, or the parts a file of another layout contributes (for `formats.combine`)."""
     settings = settings or Settings()
     items = list(files)
-    jobs = [(data, file, settings) for file, data in items]
+    jobs = [(data, file, settings, stage.slot(i) if stage else None)
+            for i, (file, data) in enumerate(items)]
     parts: list[reader.OpdWorkbook | list] = []
     for (file, _), (outcome, value) in zip(items, run_isolated("parts", jobs), strict=True):
         if outcome == "ok" and isinstance(value, (reader.OpdWorkbook, list)):

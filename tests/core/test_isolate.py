@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import time
 
-import pytest
-
 from sotk_core import Settings
 from sotk_core.base.issues import IssueList
 from sotk_core.model.city import load_files
@@ -27,15 +25,6 @@ ABORTS = shared_count(2_000_000_000)
 UNSAFE = "Workbook tidak dapat dibaca dengan aman: "
 AFTER = (" File lain tetap dibaca. Buka file ini di Excel, hapus isi di luar tabel, simpan ulang "
          "sebagai .xlsx, lalu unggah lagi.")
-
-
-@pytest.fixture()
-def fresh_pool(monkeypatch):
-    """Workers started inside the test (so they inherit its monkeypatches), stopped after."""
-    isolate._POOL.close()
-    monkeypatch.setattr(isolate, "START_METHOD", "fork")
-    yield isolate
-    isolate._POOL.close()
 
 
 def _sleep(seconds: float) -> int:
